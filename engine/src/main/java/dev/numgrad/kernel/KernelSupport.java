@@ -1,0 +1,47 @@
+package dev.numgrad.kernel;
+
+/**
+ * The arithmetic that losses share, in double precision. Two implementations give the same
+ * answers to within rounding: {@link ScalarKernelSupport} (the reference) and
+ * {@code dev.numgrad.kernel.panama.PanamaKernelSupport} (the Java Vector API). Callers go
+ * through {@link Kernels}, never pick one directly.
+ *
+ * <p>Ranges are half-open {@code [from, to)} or an offset plus a length; arrays named as inputs
+ * are not modified, outputs are modified only in the range written.
+ */
+public interface KernelSupport {
+
+    /** Short name for messages and benchmark labels: "scalar" or "panama". */
+    String name();
+
+    /** Σ a[aOffset + k]·b[bOffset + k] for k in [0, length). */
+    double dot(double[] a, int aOffset, double[] b, int bOffset, int length);
+
+    /** y[yOffset + k] += alpha·x[xOffset + k] for k in [0, length). y modified. */
+    void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length);
+
+    /** Σ a[k]² for k in [from, to). */
+    double sumOfSquares(double[] a, int from, int to);
+
+    /**
+     * Row-major matrix-vector product y = A·x, where A is {@code rows × cols} stored at
+     * {@code a[aOffset + r·cols + c]}. Reads x[xOffset .. xOffset+cols); writes
+     * y[yOffset .. yOffset+rows).
+     */
+    void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
+
+    /**
+     * Transposed product y = Aᵀ·x for the same row-major A ({@code rows × cols}). Reads
+     * x[xOffset .. xOffset+rows); overwrites y[yOffset .. yOffset+cols).
+     */
+    void gemvTransposed(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
+
+    /** out[k] = tanh(in[k]) for k in [from, to). in and out may be the same array. */
+    void tanh(double[] in, double[] out, int from, int to);
+
+    /** out[k] = log(1 + exp(in[k])), computed without overflow, for k in [from, to). */
+    void softplus(double[] in, double[] out, int from, int to);
+
+    /** log Σ exp(a[k]) for k in [from, to), shifted by the maximum so it never overflows. */
+    double logSumExp(double[] a, int from, int to);
+}

@@ -1,0 +1,89 @@
+package dev.numgrad.kernel;
+
+/**
+ * Reference kernels: plain loops, {@link Math#fma} for products, and the JDK's
+ * {@link Math#tanh}/{@link Math#log1p}/{@link Math#exp}. Every Panama kernel is tested against
+ * these.
+ */
+public final class ScalarKernelSupport implements KernelSupport {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public double dot(double[] a, int aOffset, double[] b, int bOffset, int length) {
+        double sum = 0;
+        for (int k = 0; k < length; k++) {
+            sum = Math.fma(a[aOffset + k], b[bOffset + k], sum);
+        }
+        return sum;
+    }
+
+    @Override
+    public void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length) {
+        for (int k = 0; k < length; k++) {
+            y[yOffset + k] = Math.fma(alpha, x[xOffset + k], y[yOffset + k]);
+        }
+    }
+
+    @Override
+    public double sumOfSquares(double[] a, int from, int to) {
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+            sum = Math.fma(a[k], a[k], sum);
+        }
+        return sum;
+    }
+
+    @Override
+    public void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
+        for (int r = 0; r < rows; r++) {
+            y[yOffset + r] = dot(a, aOffset + r * cols, x, xOffset, cols);
+        }
+    }
+
+    @Override
+    public void gemvTransposed(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
+        java.util.Arrays.fill(y, yOffset, yOffset + cols, 0.0);
+        for (int r = 0; r < rows; r++) {
+            axpy(x[xOffset + r], a, aOffset + r * cols, y, yOffset, cols);
+        }
+    }
+
+    @Override
+    public void tanh(double[] in, double[] out, int from, int to) {
+        for (int k = from; k < to; k++) {
+            out[k] = Math.tanh(in[k]);
+        }
+    }
+
+    @Override
+    public void softplus(double[] in, double[] out, int from, int to) {
+        for (int k = from; k < to; k++) {
+            out[k] = softplus(in[k]);
+        }
+    }
+
+    /** log(1 + eᶻ) = max(z, 0) + log1p(e^−|z|): no overflow for large z, no loss for small. */
+    static double softplus(double z) {
+        return Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    @Override
+    public double logSumExp(double[] a, int from, int to) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = from; k < to; k++) {
+            max = Math.max(max, a[k]);
+        }
+        if (Double.isInfinite(max)) {
+            return max; // all −∞ gives −∞; any +∞ gives +∞; NaN propagated by Math.max
+        }
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+            sum += Math.exp(a[k] - max);
+        }
+        return max + Math.log(sum);
+    }
+}

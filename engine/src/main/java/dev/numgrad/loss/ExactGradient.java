@@ -1,0 +1,13 @@
+package dev.numgrad.loss;
+
+/** The exact gradient of a loss, computed analytically or by backpropagation. Not thread-safe. */
+@FunctionalInterface
+public interface ExactGradient {
+
+    /**
+     * @param x parameters. Not modified.
+     * @param gradient output, length of x. Modified: overwritten with ∇f(x).
+     * @return f(x)
+     */
+    double valueAndGradient(double[] x, double[] gradient);
+}
