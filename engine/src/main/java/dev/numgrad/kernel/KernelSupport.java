@@ -44,4 +44,10 @@ public interface KernelSupport {
 
     /** log Σ exp(a[k]) for k in [from, to), shifted by the maximum so it never overflows. */
     double logSumExp(double[] a, int from, int to);
+
+    /** out[k] = max(in[k], 0) for k in [from, to). in and out may be the same array. */
+    void relu(double[] in, double[] out, int from, int to);
+
+    /** out[k] = 1 / (1 + exp(−in[k])), without overflow, for k in [from, to). */
+    void sigmoid(double[] in, double[] out, int from, int to);
 }

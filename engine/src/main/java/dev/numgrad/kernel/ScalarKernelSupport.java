@@ -86,4 +86,27 @@ public final class ScalarKernelSupport implements KernelSupport {
         }
         return max + Math.log(sum);
     }
+
+    @Override
+    public void relu(double[] in, double[] out, int from, int to) {
+        for (int k = from; k < to; k++) {
+            out[k] = Math.max(in[k], 0.0);
+        }
+    }
+
+    @Override
+    public void sigmoid(double[] in, double[] out, int from, int to) {
+        for (int k = from; k < to; k++) {
+            out[k] = sigmoid(in[k]);
+        }
+    }
+
+    /** Branches on the sign so exp never overflows. */
+    static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1.0 + e);
+    }
 }
