@@ -1,0 +1,81 @@
+package dev.numgrad.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code numgrad} command line. Each job is a subcommand; a new one is a class with
+ * {@code @Command} added to {@code subcommands} below.
+ *
+ * <p>Exit status: 0 on success, 1 when the computation fails (an engine error, an I/O error),
+ * 2 for a bad argument or a request refused before any work (e.g. one that would not fit in
+ * the heap). Errors are one line on stderr, never a stack trace (set {@code NUMGRAD_DEBUG=1}
+ * to see one for an internal error).
+ */
+@Command(
+        name = "numgrad",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        versionProvider = NumgradCommand.Version.class,
+        description = "Fast finite-difference gradients of high-dimensional losses.",
+        subcommands = {GradientCommand.class, CommandLine.HelpCommand.class})
+public final class NumgradCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command line in this JVM and exits with its status. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, System.out.charset());
+        PrintWriter err = new PrintWriter(System.err, true, System.err.charset());
+        System.exit(execute(out, err, args));
+    }
+
+    /**
+     * Runs the command line in this JVM without exiting: what {@link #main} does, for tests and
+     * for embedding.
+     *
+     * @param out where results go
+     * @param err where errors, progress and warnings go
+     * @return the exit status
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new NumgradCommand())
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler(CliErrors::onBadArgument)
+                .setExecutionExceptionHandler(CliErrors::onFailure);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** No subcommand: show what there is. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** The project version from the jar's manifest, and the JVM it runs on. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = NumgradCommand.class.getPackage().getImplementationVersion();
+            return new String[] {
+                "numgrad " + (version == null ? "(development build)" : version),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+                "vector API module " + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                        ? "present" : "absent (run with --add-modules jdk.incubator.vector)")
+            };
+        }
+    }
+}
