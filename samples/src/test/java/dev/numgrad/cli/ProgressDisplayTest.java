@@ -19,7 +19,7 @@ class ProgressDisplayTest {
         }
         String text = err.toString();
         assertTrue(text.contains("150/200"), text);
-        assertTrue(text.endsWith(System.lineSeparator()), "the bar's line is ended on close");
+        assertTrue(text.endsWith(System.lineSeparator()), "the bar's line is ended on close: " + text);
     }
 
     @Test
