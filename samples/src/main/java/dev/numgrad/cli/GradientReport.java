@@ -67,7 +67,7 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
         for (int i = 0; i < size.length; i++) {
             sizes.append(i == 0 ? "" : ",").append(size[i]);
         }
-        String how = scheme == null ? mode + " (exact gradient)" : mode + ", " + scheme + ", step " + step;
+        String how = scheme == null ? mode + " (the exact gradient)" : mode + ", scheme " + scheme + ", step " + step;
         String timing = repeat == 1 ? format("%.4g s", seconds)
                 : format("%.4g s (median of %d, fastest %.4g s)", seconds, repeat, secondsMin);
         return String.join(System.lineSeparator(),

@@ -12,7 +12,6 @@ import dev.numgrad.schedule.CancellationToken;
 import dev.numgrad.schedule.ProgressListener;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
@@ -41,6 +40,10 @@ final class GradientRun {
         this.err = err;
     }
 
+    /** The gradients computed and how long each took. */
+    private record Timed(double[] gradient, long evaluations, double[] seconds) {
+    }
+
     GradientReport run() {
         try {
             return measure();
@@ -53,89 +56,87 @@ final class GradientRun {
 
     private GradientReport measure() {
         BundledLoss loss = request.workload().build(request.kernels());
-        int n = loss.dimension();
-        double[] x = Workloads.start(n);
-        double[] exact = new double[n];
+        double[] x = Workloads.start(loss.dimension());
+        double[] exact = new double[x.length];
         ExactGradient reference = loss.newExactGradient();
         double value = reference.valueAndGradient(x, exact);
 
-        double[] seconds = new double[request.repeat()];
-        double[] gradient = null;
-        long evaluations;
-        boolean serial = request.threads() == 1;
-        CancellationToken cancellation = CancellationToken.create();
-        try (ProgressDisplay display = showProgress && request.mode() != Mode.BACKPROP
-                        ? new ProgressDisplay(err, unicode(), n, request.repeat(), ProgressDisplay.DEFAULT_DELAY_NANOS) : null;
-                ForkJoinPool pool = serial ? null : new ForkJoinPool(request.threads())) {
-            Execution execution = serial ? Execution.serial() : Execution.on(pool);
-            if (request.mode() == Mode.BACKPROP) {
-                evaluations = 1;
-                for (int r = 0; r < seconds.length; r++) {
-                    gradient = new double[n];
-                    long start = System.nanoTime();
-                    reference.valueAndGradient(x, gradient);
-                    seconds[r] = (System.nanoTime() - start) * 1e-9;
-                }
-            } else {
-                NumericGradient engine = new NumericGradient(request.scheme(), request.stepPolicy(),
-                        request.mode() == Mode.DELTA ? dev.numgrad.gradient.Mode.DELTA : dev.numgrad.gradient.Mode.BLACK_BOX,
-                        execution, ProgressListener.NONE, cancellation);
-                GradientResult result = null;
-                if (request.timeout() != null) { // the clock starts with the first numeric gradient
-                    CompletableFuture.delayedExecutor(request.timeout().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
-                            .execute(cancellation::cancel);
-                }
-                for (int r = 0; r < seconds.length; r++) {
-                    NumericGradient configured = display == null ? engine : engine.withProgress(display.forGradient(r));
-                    long start = System.nanoTime();
-                    try {
-                        result = configured.compute(loss, x);
-                    } catch (GradientCancelledException e) {
-                        throw new CliFailure("stopped at --timeout " + seconds(request.timeout()) + ": "
-                                + e.getMessage(), e);
-                    }
-                    seconds[r] = (System.nanoTime() - start) * 1e-9;
-                }
-                gradient = result.values();
-                evaluations = result.evaluations();
-            }
-        }
+        Timed timed = request.mode() == Mode.BACKPROP ? backprop(reference, x) : numeric(loss, x);
         if (request.dump() != null) {
             try {
-                GradientDump.write(request.dump(), gradient);
+                GradientDump.write(request.dump(), timed.gradient());
             } catch (IOException e) {
                 throw new CliFailure("cannot write --dump " + request.dump() + ": " + e.getMessage(), e);
             }
         }
         boolean backprop = request.mode() == Mode.BACKPROP;
-        double[] sorted = seconds.clone();
+        double[] sorted = timed.seconds().clone();
         Arrays.sort(sorted);
         return new GradientReport(
                 request.workload().workload().cliName(),
                 Arrays.stream(request.workload().sizes().toArray()).asLongStream().toArray(),
-                n,
+                x.length,
                 request.mode().label(),
                 backprop ? null : request.scheme().id(),
                 backprop ? null : request.stepLabel(),
                 request.threads(),
-                serial ? "serial" : "fork-join",
+                request.threads() == 1 ? "serial" : "fork-join",
                 request.kernels().name(),
                 request.repeat(),
-                evaluations,
+                timed.evaluations(),
                 median(sorted),
                 sorted[0],
-                GradientError.relativeInf(gradient, exact),
+                GradientError.relativeInf(timed.gradient(), exact),
                 value);
+    }
+
+    /** The exact gradient itself, timed: the cost that numeric gradients are compared with. */
+    private Timed backprop(ExactGradient reference, double[] x) {
+        double[] seconds = new double[request.repeat()];
+        double[] gradient = new double[x.length];
+        for (int r = 0; r < seconds.length; r++) {
+            long start = System.nanoTime();
+            reference.valueAndGradient(x, gradient);
+            seconds[r] = (System.nanoTime() - start) * 1e-9;
+        }
+        return new Timed(gradient, 1, seconds);
+    }
+
+    private Timed numeric(BundledLoss loss, double[] x) {
+        double[] seconds = new double[request.repeat()];
+        CancellationToken cancellation = CancellationToken.create();
+        boolean serial = request.threads() == 1;
+        try (ProgressDisplay display = showProgress
+                        ? new ProgressDisplay(err, unicode(), x.length, seconds.length, ProgressDisplay.DEFAULT_DELAY_NANOS)
+                        : null;
+                ForkJoinPool pool = serial ? null : new ForkJoinPool(request.threads())) {
+            NumericGradient engine = new NumericGradient(request.scheme(), request.stepPolicy(),
+                    request.mode().engineMode(), serial ? Execution.serial() : Execution.on(pool),
+                    ProgressListener.NONE, cancellation);
+            if (request.timeout() != null) {
+                CompletableFuture.delayedExecutor(request.timeout().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
+                        .execute(cancellation::cancel);
+            }
+            GradientResult result = null;
+            for (int r = 0; r < seconds.length; r++) {
+                NumericGradient configured = display == null ? engine : engine.withProgress(display.forGradient(r));
+                long start = System.nanoTime();
+                try {
+                    result = configured.compute(loss, x);
+                } catch (GradientCancelledException e) {
+                    // Only the timeout cancels; say which limit was reached.
+                    throw new CliFailure("stopped at --timeout " + request.timeout().toMillis() / 1000.0 + " s: "
+                            + e.getMessage(), e);
+                }
+                seconds[r] = (System.nanoTime() - start) * 1e-9;
+            }
+            return new Timed(result.values(), result.evaluations(), seconds);
+        }
     }
 
     /** Whether stderr's encoding has the block characters of the bar. */
     private static boolean unicode() {
         return System.err.charset().name().startsWith("UTF");
-    }
-
-    /** E.g. "2.5 s". */
-    private static String seconds(Duration duration) {
-        return duration.toMillis() / 1000.0 + " s";
     }
 
     /** @param sorted ascending, at least one element. Not modified. */

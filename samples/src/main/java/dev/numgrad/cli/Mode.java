@@ -7,19 +7,36 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** How the gradient is computed: the engine's two numeric modes, or the loss's exact gradient. */
+/**
+ * How the gradient is computed: the engine's two numeric modes, or the loss's exact gradient.
+ * (The engine's own {@code dev.numgrad.gradient.Mode} has only the first two.)
+ */
 enum Mode {
     /** Every coordinate re-evaluates the whole loss at perturbed points. */
-    BLACKBOX("blackbox"),
+    BLACKBOX("blackbox", dev.numgrad.gradient.Mode.BLACK_BOX),
     /** Every coordinate evaluates f(x + s·eᵢ) − f(x) from the terms that change. */
-    DELTA("delta"),
+    DELTA("delta", dev.numgrad.gradient.Mode.DELTA),
     /** The loss's analytic or backpropagated gradient: the reference, not a finite difference. */
-    BACKPROP("backprop");
+    BACKPROP("backprop", null);
 
     private final String label;
+    private final dev.numgrad.gradient.Mode engineMode;
 
-    Mode(String label) {
+    Mode(String label, dev.numgrad.gradient.Mode engineMode) {
         this.label = label;
+        this.engineMode = engineMode;
+    }
+
+    /**
+     * The engine's mode for a numeric gradient.
+     *
+     * @throws IllegalStateException for {@link #BACKPROP}, which is no finite difference
+     */
+    dev.numgrad.gradient.Mode engineMode() {
+        if (engineMode == null) {
+            throw new IllegalStateException(label + " is not a numeric mode");
+        }
+        return engineMode;
     }
 
     /** How the mode is written on the command line and in the output. */
