@@ -39,6 +39,12 @@ import picocli.CommandLine.TypeConversionException;
         sortOptions = false,
         sortSynopsis = false,
         usageHelpAutoWidth = true,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the computation failed: the loss threw or was not finite at a coordinate, a step overflowed, --timeout was reached, or --dump could not be written",
+            "2:a bad argument, or a request that would not fit in the heap"
+        },
         description = {
             "Computes one gradient of a standard workload and reports its cost and error.",
             "The point is the workload's standard start; err_inf compares with the exact gradient.",

@@ -2,6 +2,7 @@ package dev.numgrad.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -23,7 +24,17 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         versionProvider = NumgradCommand.Version.class,
         description = "Fast finite-difference gradients of high-dimensional losses.",
-        subcommands = {GradientCommand.class, CommandLine.HelpCommand.class})
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the computation failed (the message says where)",
+            "2:a bad argument, or a request refused before any work"
+        },
+        subcommands = {
+            GradientCommand.class,
+            CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class
+        })
 public final class NumgradCommand implements Callable<Integer> {
 
     @Spec
