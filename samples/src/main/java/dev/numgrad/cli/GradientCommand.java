@@ -59,6 +59,12 @@ import picocli.CommandLine.TypeConversionException;
         })
 final class GradientCommand implements Callable<Integer> {
 
+    /** ForkJoinPool's limit on parallelism. */
+    private static final int MAX_THREADS = 0x7fff;
+
+    /** A year: beyond it a timeout is a typo, and Duration arithmetic stays far from overflow. */
+    private static final double MAX_TIMEOUT_SECONDS = 365 * 86400.0;
+
     private CommandSpec spec;
 
     /**
@@ -68,11 +74,11 @@ final class GradientCommand implements Callable<Integer> {
     @Spec
     void setSpec(CommandSpec spec) {
         this.spec = spec;
-        List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
-        footer.addAll(0, List.of("", "Workloads and their sizes (WORKLOADS.md):"));
-        for (int i = 0; i < Workload.values().length; i++) {
-            footer.add(i + 2, "  " + Workload.values()[i].usage());
+        List<String> footer = new ArrayList<>(List.of("", "Workloads and their sizes (WORKLOADS.md):"));
+        for (Workload workload : Workload.values()) {
+            footer.add("  " + workload.usage());
         }
+        footer.addAll(List.of(spec.usageMessage().footer()));
         spec.usageMessage().footer(footer.toArray(String[]::new));
     }
 
@@ -139,6 +145,16 @@ final class GradientCommand implements Callable<Integer> {
         @Option(names = "--relative-step", paramLabel = "R", required = true,
                 description = "Step h_i = R·max(|x_i|, 1). Default step: ε^(1/(order+1))·max(|x_i|, 1).")
         Double relative;
+
+        /** @throws InvalidStepException for a step that is not positive and finite */
+        StepPolicy policy() {
+            return absolute != null ? StepPolicy.absolute(absolute) : StepPolicy.relative(relative);
+        }
+
+        /** For the report: "h=1.0E-4" or "relative 1.0E-6". */
+        String label() {
+            return absolute != null ? "h=" + absolute : "relative " + relative;
+        }
     }
 
     @Override
@@ -155,44 +171,15 @@ final class GradientCommand implements Callable<Integer> {
      * Turns the options into a request, or throws a {@link ParameterException} (exit 2, one
      * line) naming the bad value. Nothing is allocated in proportion to the request here.
      */
-    GradientRequest validate() {
-        if (threads != null && threads < 1) {
-            throw bad("--threads must be at least 1, got " + threads);
-        }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers > MAX_THREADS) {
-            throw bad("--threads " + workers + " is more than a fork/join pool runs (" + MAX_THREADS + ")");
-        }
+    private GradientRequest validate() {
+        int workers = workers();
         if (repeat < 1) {
             throw bad("--repeat must be at least 1, got " + repeat);
-        }
-        Duration timeout = null;
-        if (timeoutSeconds != null) {
-            if (!(timeoutSeconds > 0) || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-                throw bad("--timeout must be positive and at most a year, got " + timeoutSeconds + " s");
-            }
-            timeout = Duration.ofNanos(Math.round(timeoutSeconds * 1e9));
         }
         WorkloadSpec workloadSpec;
         try {
             workloadSpec = WorkloadSpec.parse(workload.cliName(), size);
         } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
-        }
-        StepPolicy stepPolicy;
-        String stepLabel;
-        try {
-            if (step == null) {
-                stepPolicy = StepPolicy.scaledToScheme();
-                stepLabel = "default";
-            } else if (step.absolute != null) {
-                stepPolicy = StepPolicy.absolute(step.absolute);
-                stepLabel = "h=" + step.absolute;
-            } else {
-                stepPolicy = StepPolicy.relative(step.relative);
-                stepLabel = "relative " + step.relative;
-            }
-        } catch (InvalidStepException e) {
             throw bad(e.getMessage());
         }
         KernelSupport kernelSupport;
@@ -201,29 +188,71 @@ final class GradientCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw bad("--kernels: " + e.getMessage());
         }
-        if (dump != null) {
-            Path parent = dump.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                throw bad("--dump " + dump + ": directory " + parent + " does not exist");
-            }
-            if (Files.isDirectory(dump)) {
-                throw bad("--dump " + dump + " is a directory");
-            }
-        }
-        GradientRequest request = new GradientRequest(
-                workloadSpec, mode, scheme, stepPolicy, stepLabel, workers, kernelSupport, repeat, dump, timeout);
-        long needed = request.estimatedBytes();
-        long heap = Runtime.getRuntime().maxMemory();
-        if (needed > heap) {
-            throw bad(String.format("%s with %d thread%s needs ~%s, heap is %s; raise NUMGRAD_HEAP"
-                            + " (e.g. NUMGRAD_HEAP=%s ./numgrad ...)%s",
-                    workloadSpec.label(), workers, workers == 1 ? "" : "s", Bytes.format(needed),
-                    Bytes.format(heap), Bytes.suggestHeap(needed), workers > 1 ? " or use fewer --threads" : ""));
-        }
+        checkDump();
+        GradientRequest request = new GradientRequest(workloadSpec, mode, scheme, stepPolicy(),
+                step == null ? "default" : step.label(), workers, kernelSupport, repeat, dump, timeout());
+        checkHeap(request);
         return request;
     }
 
-    /** Not in --json mode; else --progress decides, else whether stderr is a terminal. */
+    private int workers() {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1) {
+            throw bad("--threads must be at least 1, got " + threads);
+        }
+        if (threads > MAX_THREADS) {
+            throw bad("--threads " + threads + " is more than a fork/join pool runs (" + MAX_THREADS + ")");
+        }
+        return threads;
+    }
+
+    private StepPolicy stepPolicy() {
+        try {
+            return step == null ? StepPolicy.scaledToScheme() : step.policy();
+        } catch (InvalidStepException e) {
+            throw bad(e.getMessage());
+        }
+    }
+
+    private Duration timeout() {
+        if (timeoutSeconds == null) {
+            return null;
+        }
+        if (!(timeoutSeconds > 0) || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+            throw bad("--timeout must be positive and at most a year, got " + timeoutSeconds + " s");
+        }
+        return Duration.ofNanos(Math.round(timeoutSeconds * 1e9));
+    }
+
+    /** A gradient that took minutes must not be lost to a typo in the file name. */
+    private void checkDump() {
+        if (dump == null) {
+            return;
+        }
+        Path parent = dump.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw bad("--dump " + dump + ": directory " + parent + " does not exist");
+        }
+        if (Files.isDirectory(dump)) {
+            throw bad("--dump " + dump + " is a directory");
+        }
+    }
+
+    private void checkHeap(GradientRequest request) {
+        long needed = request.estimatedBytes();
+        long heap = Runtime.getRuntime().maxMemory();
+        if (needed > heap) {
+            int workers = request.threads();
+            throw bad(String.format("%s with %d thread%s needs ~%s, heap is %s; raise NUMGRAD_HEAP"
+                            + " (e.g. NUMGRAD_HEAP=%s ./numgrad ...)%s",
+                    request.workload().label(), workers, workers == 1 ? "" : "s", Bytes.format(needed),
+                    Bytes.format(heap), Bytes.suggestHeap(needed), workers > 1 ? " or use fewer --threads" : ""));
+        }
+    }
+
+    /** --progress decides when given; otherwise a bar only on a terminal and not with --json. */
     private boolean progressWanted() {
         if (progress != null) {
             return progress;
@@ -234,12 +263,6 @@ final class GradientCommand implements Callable<Integer> {
     private ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
-
-    /** ForkJoinPool's limit on parallelism. */
-    private static final int MAX_THREADS = 0x7fff;
-
-    /** A year: beyond it a timeout is a typo, and Duration arithmetic stays far from overflow. */
-    private static final double MAX_TIMEOUT_SECONDS = 365 * 86400.0;
 
     /** Reads a workload name; its error lists the valid names. */
     static final class WorkloadConverter implements ITypeConverter<Workload>, Iterable<String> {
