@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class LogisticMathTest {
 
     private static final double[] MARGINS = {-800, -40, -5, -1, -1e-9, 0, 1e-300, 0.3, 3, 40, 800};
-    private static final double[] CHANGES = {1e-300, 1e-12, 1e-8, 0.3, 0.9, 5, 50, 800, 1e5};
+    // around the series limit 2⁻¹⁰ ≈ 9.77e-4 on both sides, and around the log1p range
+    private static final double[] CHANGES = {1e-300, 1e-12, 1e-8, 1e-5, 9.7e-4, 0x1p-10, 9.8e-4, 2e-3, 0.3, 0.9, 5, 50, 800, 1e5};
 
     @Test
     void softplusDifferenceIsAccurateEverywhere() {
