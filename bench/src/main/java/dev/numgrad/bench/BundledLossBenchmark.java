@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class BundledLossBenchmark {
 
-    /** A workload and its sizes as the command line writes them: {@code name:sizes}. */
-    @Param({"sumsq:1000000", "rosen:100000", "linreg:256,1000", "logreg:256,1000"})
+    /** A workload and its sizes, colon-separated ({@code -p} splits values on commas). */
+    @Param({"sumsq:1000000", "rosen:100000", "linreg:256:1000", "logreg:256:1000"})
     public String workload;
 
     private double[] theta;
@@ -49,8 +49,8 @@ public class BundledLossBenchmark {
 
     @Setup
     public void setUp() {
-        String[] words = workload.split(":");
-        BundledLoss loss = WorkloadSpec.parse(words[0], words[1]).build();
+        int colon = workload.indexOf(':');
+        BundledLoss loss = WorkloadSpec.parse(workload.substring(0, colon), workload.substring(colon + 1).replace(':', ',')).build();
         dimension = loss.dimension();
         theta = Workloads.start(dimension);
         gradient = new double[dimension];

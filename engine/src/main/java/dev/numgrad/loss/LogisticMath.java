@@ -21,9 +21,9 @@ package dev.numgrad.loss;
  * <p>Speed: a central difference moves a margin by d = h·X_ri with h near 1e-5, and expm1 and
  * log1p (not intrinsics) would then dominate a logistic delta. For |d| ≤ 2⁻¹⁰ both are replaced
  * by their Taylor polynomials through the sixth power, evaluated by Horner's rule: the
- * truncation errs by less than d⁶/5040 ≈ 2e-22 (expm1) and a⁶/7 ≈ 2e-19 (log1p, |a| ≤ |d|)
+ * truncation errs by less than d⁶/5040 ≈ 2e-22 (expm1) and a⁶/7 ≈ 2e-19 (log1p, |a| ≤ |expm1(d)| < 1.001·|d|)
  * relative, far below one ulp, and the alternating log1p series has no cancellation for
- * |a| ≤ 2⁻¹⁰.
+ * |a| < 2⁻⁹.
  */
 final class LogisticMath {
 
