@@ -68,6 +68,17 @@ class BundledLossValueTest {
                 () -> loss.newExactGradient().valueAndGradient(new double[c.dimension()], wrong));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.numgrad.loss.LossCase#valueCases")
+    void nanInTheParametersGivesNanNotANumber(LossCase c) {
+        BundledLoss loss = c.build().apply(Kernels.get());
+        double[] x = Workloads.start(c.dimension());
+        x[c.dimension() / 2] = Double.NaN;
+        assertTrue(Double.isNaN(loss.newEvaluator().value(x)), () -> c + ": value");
+        assertTrue(Double.isNaN(loss.newDeltaEvaluator().prepare(x)), () -> c + ": prepare");
+        assertTrue(Double.isNaN(loss.newExactGradient().valueAndGradient(x, new double[c.dimension()])), () -> c + ": gradient");
+    }
+
     @Test
     void badConstructionNamesTheProblem() {
         assertMessage("sumsq dimension must be at least 1, got 0", () -> new SumOfSquares(0));

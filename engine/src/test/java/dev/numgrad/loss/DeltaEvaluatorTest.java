@@ -153,6 +153,33 @@ class DeltaEvaluatorTest {
         assertTrue(error <= 1e-9, () -> c + ": err_inf " + error);
     }
 
+    /** Evaluators of one loss share only immutable data: two threads get the serial answers. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.numgrad.loss.LossCase#valueCases")
+    void evaluatorsOfOneLossAreIndependentAcrossThreads(LossCase c) throws Exception {
+        BundledLoss loss = c.build().apply(Kernels.get());
+        double[] x = Workloads.start(c.dimension());
+        double[] serial = deltaSweep(loss, x);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> deltaSweep(loss, x));
+            var second = pool.submit(() -> deltaSweep(loss, x));
+            assertArrayEquals(serial, first.get(), c.label());
+            assertArrayEquals(serial, second.get(), c.label());
+        }
+    }
+
+    private static double[] deltaSweep(BundledLoss loss, double[] x) {
+        DeltaEvaluator delta = loss.newDeltaEvaluator();
+        delta.prepare(x);
+        double[] result = new double[loss.dimension()];
+        for (int repeat = 0; repeat < 3; repeat++) {
+            for (int i = 0; i < result.length; i++) {
+                result[i] = delta.delta(i, 1e-3) - delta.delta(i, -1e-3);
+            }
+        }
+        return result;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.numgrad.loss.LossCase#tinyCases")
     void coordinateOutOfRangeIsRejected(LossCase c) {
