@@ -8,14 +8,14 @@ import java.util.Locale;
  * <p>Every scheme trades truncation error, which shrinks like h^order, against rounding error,
  * which grows like ε·|f|/h (ε = 2.2e-16). On f = exp at x = 1 (f' = e = 2.718281828…):
  * <pre>
- * scheme       order  evals  error at h = 1e-2   at its best h       error there
- * forward        1      1        1.4e-2          ≈ 1.5e-8 (√ε)         ≈ 1e-8
- * central        2      2        4.5e-5          ≈ 6e-6   (∛ε)         ≈ 1e-10
- * five-point     4      4        9.1e-10         ≈ 7e-4   (ε^(1/5))    ≈ 1e-13
- * richardson     4      4        5.7e-10         ≈ 7e-4                ≈ 1e-13
+ * scheme       order  evals  error at h = 1e-2   best h on a sweep   error there
+ * forward        1      1        1.4e-2          1e-8   (√ε ≈ 1.5e-8)     6.6e-9
+ * central        2      2        4.5e-5          3e-6   (∛ε ≈ 6.1e-6)     3.3e-11
+ * five-point     4      4        9.1e-10         3e-4   (ε^(1/5) ≈ 7e-4)  2.0e-13
+ * richardson     4      4        5.7e-11         2e-3                     9.2e-14
  * </pre>
  * Past the best step, a smaller h makes things worse: forward difference at h = 1e-12 is off
- * by about 1e-4, because f(x+h) − f(x) has lost 12 of its 16 digits to cancellation.
+ * by 4.3e-4, because f(x+h) − f(x) has lost 12 of its 16 digits to cancellation.
  * {@link StepPolicy#scaledToScheme()} picks the best step from the scheme's order.
  *
  * <p>Schemes are immutable values; {@link #parse(String)} reads the CLI names
