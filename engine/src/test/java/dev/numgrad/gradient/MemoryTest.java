@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.numgrad.TestLosses;
 import dev.numgrad.loss.Loss;
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,12 +73,36 @@ class MemoryTest {
     }
 
     @Test
-    void parallelGradientsOfTenMillionFitTheTestHeap() {
+    void parallelGradientsOfTenMillionFitTheTestHeapAndAllocateO_WorkersTimesN() {
         double[] x = TestLosses.startPoint(N);
-        try (ForkJoinPool pool = new ForkJoinPool(2)) {
-            GradientResult delta = NumericGradient.defaults().withMode(Mode.DELTA).withExecution(Execution.on(pool))
-                    .compute(TestLosses.sumOfSquares(N), x);
-            assertEquals(2 * x[N - 7], delta.values()[N - 7], 1e-9);
+        Queue<Thread> poolThreads = new ConcurrentLinkedQueue<>();
+        ForkJoinPool.ForkJoinWorkerThreadFactory recording = pool -> {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            poolThreads.add(thread);
+            return thread;
+        };
+        try (ForkJoinPool pool = new ForkJoinPool(2, recording, null, false)) {
+            NumericGradient numeric = NumericGradient.defaults().withMode(Mode.DELTA).withExecution(Execution.on(pool));
+            // Warm the pool so its threads exist before measuring.
+            numeric.compute(TestLosses.sumOfSquares(1000), TestLosses.startPoint(1000));
+            Map<Thread, Long> before = new HashMap<>();
+            for (Thread thread : poolThreads) {
+                before.put(thread, THREADS.getThreadAllocatedBytes(thread.threadId()));
+            }
+            GradientResult[] delta = new GradientResult[1];
+            long caller = allocatedBy(() -> delta[0] = numeric.compute(TestLosses.sumOfSquares(N), x));
+            long workers = 0;
+            for (Thread thread : poolThreads) {
+                long now = THREADS.getThreadAllocatedBytes(thread.threadId());
+                assertTrue(now >= 0, "pool thread " + thread + " ended before it was measured");
+                workers += now - before.getOrDefault(thread, 0L);
+            }
+            assertEquals(2 * x[N - 7], delta[0].values()[N - 7], 1e-9);
+            // Caller: x copy and gradient; at most one delta cache of n doubles per pool thread.
+            long budget = 2L * 8 * N + poolThreads.size() * 8L * N + SLACK;
+            assertTrue(caller + workers < budget, "caller allocated " + caller + ", " + poolThreads.size()
+                    + " pool threads " + workers + " bytes; budget " + budget);
+
             GradientResult blackBox = NumericGradient.defaults().withExecution(Execution.on(pool)).compute(sparse(), x);
             assertEquals(2 * x[0], blackBox.values()[0], 1e-8);
             assertEquals(3.0, blackBox.values()[N - 1], 1e-8);
