@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * back. Each coordinate's result depends only on that coordinate and each leaf writes only its
  * own slots, so results are bit-identical to the serial loop whatever the split or the thread
  * count. Without a pool, or when the whole range is one leaf, the caller's thread runs the same
- * leaf code over chunks of the serial grain, with no fork/join at all.
+ * leaf code over chunks of the serial grain, with no fork/join at all. A pool of parallelism 1
+ * still gets the work: the caller chose that pool, and it makes the fork/join overhead measurable
+ * against the serial path.
  *
  * <p>Progress: after each leaf (or serial chunk) the shared done-counter advances and the
  * listener hears it. Cancellation: every coordinate first checks the token, so a cancelled run

@@ -3,6 +3,7 @@ package dev.numgrad.schedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 public final class WorkerStash<W extends CoordinateWorker> {
 
     private final Supplier<? extends W> factory;
-    private final ConcurrentLinkedQueue<W> idle = new ConcurrentLinkedQueue<>();
+    /** A stack: a thread that gives a worker back and borrows again usually gets the one its cache still holds. */
+    private final ConcurrentLinkedDeque<W> idle = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedQueue<W> created = new ConcurrentLinkedQueue<>();
 
     /** @param factory makes a fresh worker; may throw, which fails the task that asked for one */
@@ -27,7 +29,7 @@ public final class WorkerStash<W extends CoordinateWorker> {
 
     /** An idle worker, or a new one when none is idle. */
     public W borrow() {
-        W worker = idle.poll();
+        W worker = idle.pollFirst();
         if (worker == null) {
             worker = factory.get();
             created.add(worker);
@@ -37,7 +39,7 @@ public final class WorkerStash<W extends CoordinateWorker> {
 
     /** Returns a worker taken with {@link #borrow()}. */
     public void giveBack(W worker) {
-        idle.add(worker);
+        idle.addFirst(worker);
     }
 
     /**
