@@ -73,7 +73,7 @@ class MemoryTest {
     }
 
     @Test
-    void parallelGradientsOfTenMillionFitTheTestHeapAndAllocateO_WorkersTimesN() {
+    void parallelDeltaGradientOfTenMillionAllocatesOnePerThreadCacheAndNothingPerCoordinate() {
         double[] x = TestLosses.startPoint(N);
         Queue<Thread> poolThreads = new ConcurrentLinkedQueue<>();
         ForkJoinPool.ForkJoinWorkerThreadFactory recording = pool -> {
@@ -102,10 +102,6 @@ class MemoryTest {
             long budget = 2L * 8 * N + poolThreads.size() * 8L * N + SLACK;
             assertTrue(caller + workers < budget, "caller allocated " + caller + ", " + poolThreads.size()
                     + " pool threads " + workers + " bytes; budget " + budget);
-
-            GradientResult blackBox = NumericGradient.defaults().withExecution(Execution.on(pool)).compute(sparse(), x);
-            assertEquals(2 * x[0], blackBox.values()[0], 1e-8);
-            assertEquals(3.0, blackBox.values()[N - 1], 1e-8);
         }
     }
 }
