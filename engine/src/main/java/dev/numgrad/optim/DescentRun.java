@@ -118,8 +118,9 @@ final class DescentRun {
     }
 
     private boolean healthy(double limit) {
-        // The norm is NaN or infinite exactly when some component is (Vectors.norm rescales
-        // finite vectors instead of overflowing).
+        // The norm is non-finite when some component is, or when the gradient is longer than
+        // the largest double (Vectors.norm rescales instead of overflowing below that): both
+        // are divergence.
         return Double.isFinite(loss) && Double.isFinite(gradientNorm) && loss <= limit;
     }
 
