@@ -25,6 +25,13 @@ package dev.numgrad.optim;
 public record AdamW(double learningRate, double beta1, double beta2, double epsilon, double weightDecay)
         implements Optimizer {
 
+    /**
+     * λ = 1e-4, a light decay. The paper normalises λ = λ_norm·√(b/(B·T)), which is λ_norm over
+     * the square root of the number of steps; its λ_norm ≈ 0.05 gives 1.6e-4 to 5e-4 for 10⁵ to
+     * 10⁴ steps. Tune it for the problem: there is no universal value.
+     */
+    public static final double DEFAULT_WEIGHT_DECAY = 1e-4;
+
     public AdamW {
         Checks.positiveFinite("learning rate", learningRate);
         Checks.beta("beta1", beta1);
@@ -35,6 +42,11 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
             // At η = 1 a decay of λ ≥ 1 would flip or zero every weight in one step.
             throw new IllegalArgumentException("weight decay must be below 1, got " + weightDecay);
         }
+    }
+
+    /** Adam's defaults and {@link #DEFAULT_WEIGHT_DECAY}. */
+    public AdamW(double learningRate) {
+        this(learningRate, DEFAULT_WEIGHT_DECAY);
     }
 
     /** Adam's defaults (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) with the given λ. */

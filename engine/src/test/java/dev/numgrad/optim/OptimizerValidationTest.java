@@ -97,4 +97,18 @@ class OptimizerValidationTest {
         assertEquals("adam", new Adam(1).name());
         assertEquals("adamw", new AdamW(1, 0).name());
     }
+
+    @Test
+    void namedFindsEveryOptimizerWithItsDefaults() {
+        for (String name : Optimizer.NAMES) {
+            Optimizer optimizer = Optimizer.named(name, 0.01);
+            assertEquals(name, optimizer.name());
+            assertEquals(0.01, optimizer.learningRate());
+        }
+        assertEquals(new Adam(0.5, 0.9, 0.999, 1e-8), Optimizer.named(" Adam ", 0.5));
+        assertEquals(new AdamW(0.5, AdamW.DEFAULT_WEIGHT_DECAY), Optimizer.named("ADAMW", 0.5));
+        assertRejected("unknown optimizer 'lbfgs'; valid optimizers: sgd, momentum, nesterov, adagrad, rmsprop, "
+                + "adam, adamw", () -> Optimizer.named("lbfgs", 0.1));
+        assertRejected("learning rate must be positive and finite, got -1.0", () -> Optimizer.named("sgd", -1));
+    }
 }
