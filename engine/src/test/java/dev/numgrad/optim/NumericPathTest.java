@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numgrad.loss.DifferentiableLoss;
+import dev.numgrad.loss.LogisticRegression;
+import dev.numgrad.loss.Rosenbrock;
+import dev.numgrad.loss.Workloads;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,20 +24,20 @@ class NumericPathTest {
 
     static Stream<Arguments> runs() {
         DifferentiableLoss mlp = TestLosses.mlp(4, 8, 3, 24);
-        DifferentiableLoss rosenbrock = TestLosses.rosenbrock(2);
+        DifferentiableLoss rosenbrock = new Rosenbrock(2);
         double[][] x = TestLosses.gaussianDesign(77, 30, 3);
         double[] labels = new double[30];
         for (int r = 0; r < 30; r++) {
             labels[r] = x[r][0] - x[r][2] + 0.5 * Math.sin(r) > 0 ? 1 : 0;
         }
-        DifferentiableLoss logistic = TestLosses.logistic(x, labels);
+        DifferentiableLoss logistic = new LogisticRegression(30, 3, TestLosses.flatten(x), labels);
         return Stream.of(
                 Arguments.of("momentum on logistic regression", new DescentLoop(new Momentum(0.5, 0.9), 200),
                         logistic, new double[3], 1e-8),
                 // Adam divides by √v̂ per coordinate, so a coordinate whose gradient is tiny turns
                 // the difference's absolute error into a large relative one: looser tolerance.
                 Arguments.of("adam on the mlp", new DescentLoop(new Adam(0.05), 100),
-                        mlp, TestLosses.workloadStart(mlp.dimension()), 1e-5),
+                        mlp, Workloads.start(mlp.dimension()), 1e-5),
                 Arguments.of("nesterov on rosenbrock", new DescentLoop(new Nesterov(1e-3, 0.9), 300),
                         rosenbrock, new double[] {-1.2, 1}, 1e-7));
     }

@@ -6,9 +6,9 @@ import dev.numgrad.loss.ExactGradient;
 import java.util.Random;
 
 /**
- * Small losses with hand-written exact gradients, local to these tests so that the optimizer
- * tests do not wait for the bundled losses. {@link TestLossesTest} checks every gradient
- * against central differences.
+ * Test data, and the one loss the optimizer tests need that is not bundled in main yet: a toy
+ * MLP with a hand-written backpropagation, checked against central differences in
+ * {@link TestLossesTest}. Least squares, logistic regression and Rosenbrock are the bundled ones.
  */
 final class TestLosses {
 
@@ -27,21 +27,14 @@ final class TestLosses {
         return x;
     }
 
-    /** The start point of WORKLOADS.md: θᵢ = 0.1·sin(0.37·i + 0.1). */
-    static double[] workloadStart(int n) {
-        double[] theta = new double[n];
-        for (int i = 0; i < n; i++) {
-            theta[i] = 0.1 * Math.sin(0.37 * i + 0.1);
+    /** The row-major copy of a matrix, as the bundled losses take it. */
+    static double[] flatten(double[][] matrix) {
+        int cols = matrix[0].length;
+        double[] flat = new double[matrix.length * cols];
+        for (int r = 0; r < matrix.length; r++) {
+            System.arraycopy(matrix[r], 0, flat, r * cols, cols);
         }
-        return theta;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
+        return flat;
     }
 
     /** Computes f and, when {@code gradient} is non-null, ∇f. */
@@ -60,78 +53,6 @@ final class TestLosses {
         public ExactGradient newExactGradient() {
             return function::apply;
         }
-    }
-
-    /** f(w) = (1/2m)·Σ_r (X_r·w − y_r)², ∇f = (1/m)·Xᵀ(Xw − y). */
-    static DifferentiableLoss leastSquares(double[][] x, double[] y) {
-        int m = x.length;
-        int n = x[0].length;
-        return new Smooth("least squares", n, (w, gradient) -> {
-            if (gradient != null) {
-                java.util.Arrays.fill(gradient, 0);
-            }
-            double sum = 0;
-            for (int r = 0; r < m; r++) {
-                double residual = dot(x[r], w) - y[r];
-                sum += residual * residual;
-                if (gradient != null) {
-                    for (int c = 0; c < n; c++) {
-                        gradient[c] += residual * x[r][c] / m;
-                    }
-                }
-            }
-            return sum / (2 * m);
-        });
-    }
-
-    /**
-     * f(w) = (1/m)·Σ_r [softplus(z_r) − t_r·z_r] with z = Xw, ∇f = (1/m)·Xᵀ(σ(z) − t); the
-     * softplus is max(z, 0) + log1p(exp(−|z|)), which never overflows.
-     */
-    static DifferentiableLoss logistic(double[][] x, double[] labels) {
-        int m = x.length;
-        int n = x[0].length;
-        return new Smooth("logistic regression", n, (w, gradient) -> {
-            if (gradient != null) {
-                java.util.Arrays.fill(gradient, 0);
-            }
-            double sum = 0;
-            for (int r = 0; r < m; r++) {
-                double z = dot(x[r], w);
-                sum += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - labels[r] * z;
-                if (gradient != null) {
-                    double sigmoid = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-                    for (int c = 0; c < n; c++) {
-                        gradient[c] += (sigmoid - labels[r]) * x[r][c] / m;
-                    }
-                }
-            }
-            return sum / m;
-        });
-    }
-
-    /**
-     * Rosenbrock's function Σ_{i<n−1} [100·(x_{i+1} − x_i²)² + (1 − x_i)²], minimum 0 at
-     * (1, …, 1). ∂f/∂x_i = −400·x_i·(x_{i+1} − x_i²) − 2·(1 − x_i) + 200·(x_i − x_{i−1}²), each
-     * term present where its index exists.
-     */
-    static DifferentiableLoss rosenbrock(int n) {
-        return new Smooth("rosenbrock", n, (x, gradient) -> {
-            if (gradient != null) {
-                java.util.Arrays.fill(gradient, 0);
-            }
-            double sum = 0;
-            for (int i = 0; i < n - 1; i++) {
-                double valley = x[i + 1] - x[i] * x[i];
-                double offset = 1 - x[i];
-                sum += 100 * valley * valley + offset * offset;
-                if (gradient != null) {
-                    gradient[i] += -400 * x[i] * valley - 2 * offset;
-                    gradient[i + 1] += 200 * valley;
-                }
-            }
-            return sum;
-        });
     }
 
     /**
