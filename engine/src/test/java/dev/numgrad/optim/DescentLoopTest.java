@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.numgrad.loss.DifferentiableLoss;
+import dev.numgrad.loss.Evaluator;
+import dev.numgrad.loss.ExactGradient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +38,36 @@ class DescentLoopTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> loop.run(new ForbiddenSource(OptionalInt.of(2)), new double[] {1, 2, 3}));
         assertTrue(e.getMessage().contains("start length 3 != loss dimension 2"), e.getMessage());
+    }
+
+    @Test
+    void theExactSourceReportsItsLossDimension() {
+        DifferentiableLoss forbidden = new DifferentiableLoss() {
+            @Override
+            public int dimension() {
+                return 4;
+            }
+
+            @Override
+            public Evaluator newEvaluator() {
+                throw new AssertionError("no evaluator may be made");
+            }
+
+            @Override
+            public ExactGradient newExactGradient() {
+                return (x, g) -> {
+                    throw new AssertionError("the gradient must not be evaluated");
+                };
+            }
+
+            @Override
+            public String name() {
+                return "forbidden";
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DescentLoop(new Adam(0.1), 10).run(GradientSource.exact(forbidden), new double[3]));
+        assertEquals("start length 3 != loss dimension 4 (exact gradient of forbidden)", e.getMessage());
     }
 
     @Test
