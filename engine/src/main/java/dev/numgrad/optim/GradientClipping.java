@@ -41,7 +41,11 @@ public sealed interface GradientClipping {
         }
     }
 
-    /** @param limit positive and finite */
+    /**
+     * Clamps each component to [−limit, limit].
+     *
+     * @param limit positive and finite
+     */
     record ByValue(double limit) implements GradientClipping {
         public ByValue {
             Checks.positiveFinite("clipping limit", limit);
@@ -55,7 +59,11 @@ public sealed interface GradientClipping {
         }
     }
 
-    /** @param maxNorm the largest Euclidean norm let through, positive and finite */
+    /**
+     * Rescales the gradient to Euclidean norm maxNorm when it is longer.
+     *
+     * @param maxNorm the largest norm let through, positive and finite
+     */
     record ByNorm(double maxNorm) implements GradientClipping {
         public ByNorm {
             Checks.positiveFinite("clipping norm", maxNorm);
