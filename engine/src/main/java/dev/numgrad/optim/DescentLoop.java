@@ -1,5 +1,7 @@
 package dev.numgrad.optim;
 
+import dev.numgrad.DimensionMismatchException;
+import dev.numgrad.NonFiniteParameterException;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.LongSupplier;
@@ -91,7 +93,9 @@ public record DescentLoop(Optimizer optimizer, LearningRateSchedule schedule, Gr
      * @param start the first iterate, finite, of the source's dimension when it reports one.
      *     Not modified.
      * @param listener told about every evaluated iterate
-     * @throws IllegalArgumentException if start is empty, of the wrong length or not finite
+     * @throws DimensionMismatchException if start's length is not the source's dimension
+     * @throws NonFiniteParameterException if some start[i] is NaN or infinite (the first is named)
+     * @throws IllegalArgumentException if start is empty
      */
     public DescentResult run(GradientSource source, double[] start, DescentListener listener) {
         return run(source, start, listener, System::nanoTime);
@@ -110,15 +114,14 @@ public record DescentLoop(Optimizer optimizer, LearningRateSchedule schedule, Gr
     private static void validateStart(GradientSource source, double[] start) {
         OptionalInt dimension = source.dimension();
         if (dimension.isPresent() && dimension.getAsInt() != start.length) {
-            throw new IllegalArgumentException("start length " + start.length + " != loss dimension "
-                    + dimension.getAsInt() + " (" + source + ")");
+            throw new DimensionMismatchException("start", start.length, dimension.getAsInt());
         }
         if (start.length == 0) {
             throw new IllegalArgumentException("start is empty");
         }
         int bad = Vectors.firstNonFinite(start);
         if (bad >= 0) {
-            throw new IllegalArgumentException("start[" + bad + "] is " + start[bad]);
+            throw new NonFiniteParameterException(bad, start[bad]);
         }
     }
 }

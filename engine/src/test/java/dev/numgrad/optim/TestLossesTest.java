@@ -2,11 +2,13 @@ package dev.numgrad.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.numgrad.gradient.Execution;
+import dev.numgrad.gradient.NumericGradient;
 import dev.numgrad.loss.DifferentiableLoss;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The test-local MLP's backpropagation agrees with central differences, so tests can trust it. */
+/** The test-local MLP's backpropagation agrees with the engine's central differences, so tests can trust it. */
 class TestLossesTest {
 
     private static final long SEED = 20261123L;
@@ -20,7 +22,8 @@ class TestLossesTest {
         double[] exact = new double[x.length];
         double[] numeric = new double[x.length];
         double f = loss.newExactGradient().valueAndGradient(x, exact);
-        double g = new CentralDifferenceSource(loss).valueAndGradient(x, numeric);
+        double g = GradientSource.numeric(NumericGradient.defaults().withExecution(Execution.serial()), loss)
+                .valueAndGradient(x, numeric);
         assertEquals(loss.newEvaluator().value(x), f, 0.0, loss.name() + ": value, seed " + SEED);
         assertEquals(f, g, 0.0);
         double max = 0;
