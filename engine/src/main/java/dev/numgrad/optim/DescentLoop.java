@@ -87,7 +87,9 @@ public record DescentLoop(Optimizer optimizer, LearningRateSchedule schedule, Gr
     /**
      * Runs the descent from {@code start}. Everything is validated before the first
      * evaluation. Interrupting the running thread stops the run at the next iterate with
-     * {@link StopReason#CANCELLED}. Exceptions thrown by the source propagate.
+     * {@link StopReason#CANCELLED}, and so does a {@link dev.numgrad.GradientCancelledException}
+     * from the source (a numeric gradient cancelled through its token, which takes effect
+     * within the gradient rather than after it). Other exceptions from the source propagate.
      *
      * @param source f and ∇f; used by this run only, while it lasts
      * @param start the first iterate, finite, of the source's dimension when it reports one.

@@ -48,7 +48,10 @@ public final class DescentResult {
         return x.clone();
     }
 
-    /** f at {@link #x()}; non-finite only when the start itself diverged. */
+    /**
+     * f at {@link #x()}; non-finite only when the start itself diverged, NaN when the run was
+     * cancelled before the start's gradient was done.
+     */
     public double loss() {
         return loss;
     }

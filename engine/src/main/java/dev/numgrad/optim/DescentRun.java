@@ -1,5 +1,6 @@
 package dev.numgrad.optim;
 
+import dev.numgrad.GradientCancelledException;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.eclipse.collections.api.list.primitive.MutableDoubleList;
@@ -66,7 +67,11 @@ final class DescentRun {
 
     DescentResult run() {
         startTick = ticker.getAsLong();
-        evaluate(0);
+        try {
+            evaluate(0);
+        } catch (GradientCancelledException e) {
+            return result(StopReason.CANCELLED, 0, Double.NaN, Double.NaN);
+        }
         bestLoss = loss;
         bestIteration = 0;
         if (!healthy(Double.POSITIVE_INFINITY)) {
@@ -93,7 +98,14 @@ final class DescentRun {
                 // Not evaluated: a loss may throw on non-finite input, and the answer is known.
                 return diverged(k, previousLoss, previousNorm);
             }
-            evaluate(k);
+            try {
+                evaluate(k);
+            } catch (GradientCancelledException e) {
+                // The numeric gradient was cancelled through its token (say, Ctrl-C in the
+                // CLI): iterate k has no gradient, so the run ends on iterate k − 1.
+                System.arraycopy(previous, 0, x, 0, x.length);
+                return result(StopReason.CANCELLED, k - 1, previousLoss, previousNorm);
+            }
             if (!healthy(limit)) {
                 return diverged(k, previousLoss, previousNorm);
             }

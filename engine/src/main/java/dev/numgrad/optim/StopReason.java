@@ -15,7 +15,11 @@ public enum StopReason {
      * divergence limit; the result holds the last iterate before that.
      */
     DIVERGED,
-    /** The running thread was interrupted; its interrupt status is left set. */
+    /**
+     * The running thread was interrupted (its interrupt status is left set), or the source's
+     * numeric gradient was cancelled through its {@code CancellationToken}; the result holds
+     * the last iterate that was fully evaluated.
+     */
     CANCELLED;
 
     /** Whether the run stopped because a convergence test passed. */

@@ -10,6 +10,7 @@ import dev.numgrad.gradient.Execution;
 import dev.numgrad.gradient.Mode;
 import dev.numgrad.gradient.NumericGradient;
 import dev.numgrad.loss.Evaluator;
+import dev.numgrad.schedule.CancellationToken;
 import dev.numgrad.loss.Loss;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +72,41 @@ class NumericGradientSourceTest {
         assertArrayEquals(start, result.x(), 0.0);
         assertTrue(Double.isFinite(result.loss()));
         assertTrue(Double.isNaN(result.gradientNorm()));
+    }
+
+    @Test
+    void cancellingTheNumericGradientEndsTheRunOnTheLastEvaluatedIterate() {
+        // The listener cancels the token at iterate 3; the gradient of iterate 4 then throws
+        // GradientCancelledException, which the loop turns into CANCELLED with x₃ = 0.8³·x₀
+        // (to the central difference's rounding error, about 1e-12 here).
+        CancellationToken token = CancellationToken.create();
+        NumericGradientSource source = GradientSource.numeric(CENTRAL.withCancellation(token),
+                fencedBowl(new AtomicLong()));
+        DescentListener cancelAtThree = (iteration, loss, norm) -> {
+            if (iteration == 3) {
+                token.cancel();
+            }
+        };
+        DescentResult result = new DescentLoop(new Sgd(0.1), 100).run(source, new double[] {-3, 4}, cancelAtThree);
+        assertEquals(StopReason.CANCELLED, result.stopReason());
+        assertEquals(3, result.iterations());
+        assertArrayEquals(new double[] {-3 * 0.512, 4 * 0.512}, result.x(), 1e-10);
+        assertEquals(25 * 0.512 * 0.512, result.loss(), 1e-9);
+        assertEquals(4, result.trace().size());
+    }
+
+    @Test
+    void cancellingBeforeTheStartIsEvaluatedReturnsTheStart() {
+        CancellationToken token = CancellationToken.create();
+        token.cancel();
+        NumericGradientSource source = GradientSource.numeric(CENTRAL.withCancellation(token),
+                fencedBowl(new AtomicLong()));
+        DescentResult result = new DescentLoop(new Sgd(0.1), 100).run(source, new double[] {-3, 4});
+        assertEquals(StopReason.CANCELLED, result.stopReason());
+        assertEquals(0, result.iterations());
+        assertArrayEquals(new double[] {-3, 4}, result.x(), 0.0);
+        assertTrue(Double.isNaN(result.loss()));
+        assertEquals(0, result.trace().size());
     }
 
     @Test
