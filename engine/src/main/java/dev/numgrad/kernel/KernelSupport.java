@@ -50,4 +50,38 @@ public interface KernelSupport {
 
     /** out[k] = 1 / (1 + exp(−in[k])), without overflow, for k in [from, to). */
     void sigmoid(double[] in, double[] out, int from, int to);
+
+    // batch kernels for delta evaluation
+
+    /**
+     * The exact change of tanh across a batch: for k in [0, length),
+     * out[outOffset+k] = tanh(z + alpha·v[vOffset+k]) − tanh(z) with z = z[offset+k], computed
+     * as u·sech²z / (1 + tanh(z)·u), u = tanh(alpha·v[vOffset+k]), so that a tiny change is not
+     * lost in the rounding of tanh z; where 1 + tanh(z)·u < 2⁻¹⁰ (both saturated, opposite
+     * signs) the plain difference is used, which is then accurate.
+     *
+     * @param z pre-activations. Not modified.
+     * @param tanhZ tanh(z) at the same offsets. Not modified.
+     * @param sech2Z sech²(z) at the same offsets, accurate where tanh z saturates. Not modified.
+     * @param v direction. Not modified.
+     * @param out modified in [outOffset, outOffset + length).
+     */
+    void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
+                        double[] v, int vOffset, double[] out, int outOffset, int length);
+
+    /**
+     * One class's share of a softmax shift: out[outOffset+k] += p[pOffset+k]·expm1(alpha·v[vOffset+k])
+     * for k in [0, length). Summed over the classes c with p = softmax probabilities and
+     * alpha·v = the logit shifts δ_c, it gives Σ_c p_c·(e^δ_c − 1), and
+     * log1p of that is the exact change of log-sum-exp, with no large totals subtracted.
+     *
+     * @param p probabilities. Not modified.
+     * @param v shift direction. Not modified.
+     * @param out accumulators. Modified in [outOffset, outOffset + length).
+     */
+    void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
+                        double[] out, int outOffset, int length);
+
+    /** Σ log1p(a[k]) for k in [from, to). a not modified. */
+    double sumLog1p(double[] a, int from, int to);
 }

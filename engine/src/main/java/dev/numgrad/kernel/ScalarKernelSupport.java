@@ -109,4 +109,40 @@ public final class ScalarKernelSupport implements KernelSupport {
         double e = Math.exp(z);
         return e / (1.0 + e);
     }
+
+    // batch kernels for delta evaluation
+
+    /** Where 1 + tanh(z)·u falls below this the addition formula has cancelled; see the contract. */
+    static final double TANH_SATURATED = 0x1p-10;
+
+    @Override
+    public void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
+                               double[] v, int vOffset, double[] out, int outOffset, int length) {
+        for (int k = 0; k < length; k++) {
+            double dz = alpha * v[vOffset + k];
+            double t = tanhZ[offset + k];
+            double u = Math.tanh(dz);
+            double denominator = Math.fma(t, u, 1.0);
+            out[outOffset + k] = denominator < TANH_SATURATED
+                    ? Math.tanh(z[offset + k] + dz) - t
+                    : u * sech2Z[offset + k] / denominator;
+        }
+    }
+
+    @Override
+    public void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
+                               double[] out, int outOffset, int length) {
+        for (int k = 0; k < length; k++) {
+            out[outOffset + k] = Math.fma(p[pOffset + k], Math.expm1(alpha * v[vOffset + k]), out[outOffset + k]);
+        }
+    }
+
+    @Override
+    public double sumLog1p(double[] a, int from, int to) {
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+            sum += Math.log1p(a[k]);
+        }
+        return sum;
+    }
 }
