@@ -141,6 +141,30 @@ class MlpDeltaTest {
     }
 
     @Test
+    void selectedKernelsGiveTheScalarDeltasToAFewUlps() {
+        // Kernels.get() is Panama where the module is present: its batch kernels run here.
+        MlpWorkload workload = new MlpWorkload(10, 9, 4, 35);
+        double[] theta = workload.startPoint();
+        DeltaEvaluator scalar = workload.loss(Kernels.scalar()).newDeltaEvaluator();
+        DeltaEvaluator selected = workload.loss(Kernels.get()).newDeltaEvaluator();
+        double value = scalar.prepare(theta);
+        assertEquals(value, selected.prepare(theta), 1e-13 * value, "prepare, kernels " + Kernels.get().name());
+        double[] exact = new double[theta.length];
+        workload.loss(Kernels.scalar()).newExactGradient().valueAndGradient(theta, exact);
+        double scale = 0;
+        for (double g : exact) {
+            scale = Math.max(scale, Math.abs(g));
+        }
+        for (int i = 0; i < theta.length; i++) {
+            for (double step : new double[]{1e-6, -1e-6, 0.5}) {
+                double expected = scalar.delta(i, step);
+                assertEquals(expected, selected.delta(i, step), 1e-12 * Math.max(Math.abs(expected), Math.abs(step) * scale),
+                        "delta(" + i + ", " + step + "), kernels " + Kernels.get().name());
+            }
+        }
+    }
+
+    @Test
     void misuseIsReported() {
         Mlp mlp = Mlp.workload(3, 2, 2, 2);
         DeltaEvaluator delta = mlp.newDeltaEvaluator();
