@@ -84,4 +84,18 @@ public interface KernelSupport {
 
     /** Σ log1p(a[k]) for k in [from, to). a not modified. */
     double sumLog1p(double[] a, int from, int to);
+
+    /**
+     * A power series without constant term with per-element coefficients, by Horner:
+     * out[outOffset+k] = Σ_{n=1..terms} c_n·x^n with x = x[xOffset+k] and
+     * c_n = coefficients[offset + (n−1)·stride + k]. Delta evaluation uses it for the softmax
+     * shift Σ_c p_c·expm1(w_c·x) = Σ_n (Σ_c p_c·w_cⁿ/n!)·xⁿ when x is small enough that the
+     * truncation is below rounding.
+     *
+     * @param coefficients terms rows of coefficients, stride apart. Not modified.
+     * @param x the variable. Not modified.
+     * @param out modified in [outOffset, outOffset + length).
+     */
+    void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
+                     double[] out, int outOffset, int length);
 }

@@ -145,4 +145,17 @@ public final class ScalarKernelSupport implements KernelSupport {
         }
         return sum;
     }
+
+    @Override
+    public void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
+                            double[] out, int outOffset, int length) {
+        for (int k = 0; k < length; k++) {
+            double xk = x[xOffset + k];
+            double sum = coefficients[offset + (terms - 1) * stride + k];
+            for (int n = terms - 2; n >= 0; n--) {
+                sum = Math.fma(sum, xk, coefficients[offset + n * stride + k]);
+            }
+            out[outOffset + k] = sum * xk;
+        }
+    }
 }

@@ -25,7 +25,7 @@ class MlpDeltaTest {
     private static final double[] STEPS = {1e-6, -1e-6, 1e-9, -3e-4, 0.25, -1.5, 6.0};
 
     /**
-     * delta(i, s) against f(x + s·eᵢ) − f(x) in 50-digit BigDecimal, where x + s·eᵢ is formed
+     * delta(i, s) against f(x + s·eᵢ) − f(x) in 40-digit BigDecimal, where x + s·eᵢ is formed
      * exactly too. Tolerance 1e-12·max(|exact|, |s|·max|∇f|): a few hundred ulps of the change
      * at the gradient's scale. The black-box difference of two doubles near f ≈ 1 has an error
      * of ~1e-16 absolute, which is ~1e-9 of a change of 1e-7 and would fail this by three
@@ -85,6 +85,54 @@ class MlpDeltaTest {
                 // relative to the change itself: on this smooth workload no coordinate's
                 // derivative is tiny compared with its own terms
                 assertEquals(expected, delta.delta(i, step), 1e-11 * Math.abs(expected), "delta(" + i + ", " + step + ")");
+            }
+        }
+    }
+
+    /**
+     * The softmax-shift power series at the largest change it is trusted with: a first-layer
+     * weight whose step makes |Δz| reach 0.999 of the unit's series limit, against BigDecimal.
+     * Its truncation is bounded by one rounding of the exponential sum, so the tolerance is the
+     * same as for any delta. Also shows the limit admits the steps finite differences use.
+     */
+    @Test
+    void powerSeriesIsExactToRoundingUpToItsLimit() {
+        MlpWorkload workload = new MlpWorkload(3, 4, 3, 5);
+        Mlp mlp = workload.loss(Kernels.scalar());
+        MlpReference reference = new MlpReference(workload.inputMatrix(), workload.labels(), 3, List.of(HiddenLayer.tanh(4)));
+        double[] theta = workload.startPoint();
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] *= 8; // larger output weights: a tighter limit and a larger series tail
+        }
+        double[] gradient = new double[theta.length];
+        mlp.newExactGradient().valueAndGradient(theta, gradient);
+        double gradientScale = 0;
+        for (double g : gradient) {
+            gradientScale = Math.max(gradientScale, Math.abs(g));
+        }
+        MlpDeltaEvaluator delta = (MlpDeltaEvaluator) mlp.newDeltaEvaluator();
+        delta.prepare(theta);
+        BigDecimal[] exact = MlpReference.exact(theta);
+        BigDecimal base = reference.exactValue(exact);
+        double[][] x = workload.inputMatrix();
+        for (int r = 0; r < 4; r++) {
+            double limit = delta.seriesLimit(r);
+            assertTrue(limit > 1e-3, "series limit " + limit + " of unit " + r + " would not cover finite-difference steps");
+            for (int c = 0; c < 3; c++) {
+                double columnMax = 0;
+                for (double[] row : x) {
+                    columnMax = Math.max(columnMax, Math.abs(row[c]));
+                }
+                int i = r * 3 + c;
+                for (double sign : new double[]{1, -1}) {
+                    double step = sign * 0.999 * limit / columnMax;
+                    BigDecimal original = exact[i];
+                    exact[i] = original.add(new BigDecimal(step));
+                    double expected = reference.exactValue(exact).subtract(base).doubleValue();
+                    exact[i] = original;
+                    assertEquals(expected, delta.delta(i, step), 1e-12 * Math.max(Math.abs(expected), Math.abs(step) * gradientScale),
+                            "W1[" + r + "][" + c + "] step " + step + " at the series limit " + limit);
+                }
             }
         }
     }

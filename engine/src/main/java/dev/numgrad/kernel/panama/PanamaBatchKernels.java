@@ -7,16 +7,17 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The batch kernels of delta evaluation on the Vector API; {@code PanamaKernelSupport} delegates
- * its {@code tanhDifference}, {@code addExpm1Scaled} and {@code sumLog1p} here. Contracts and the
- * accuracy reasoning are on {@link dev.numgrad.kernel.KernelSupport}; the scalar reference is
- * {@link dev.numgrad.kernel.ScalarKernelSupport}.
+ * its {@code tanhDifference}, {@code addExpm1Scaled}, {@code sumLog1p} and {@code powerSeries}
+ * here. Contracts and the accuracy reasoning are on {@link dev.numgrad.kernel.KernelSupport}; the
+ * scalar reference is {@link dev.numgrad.kernel.ScalarKernelSupport}.
  *
  * <p>These loops run over a mini-batch (32 samples in the standard workloads: four AVX-512
  * vectors) and are dominated by one transcendental per element (TANH, EXPM1, LOG1P, which
  * HotSpot maps to Intel SVML on x86), so they are element-wise with a scalar tail; only
  * {@link #sumLog1p} reduces, with two accumulators. Vector and scalar transcendentals are both
  * within 1 ulp of the exact value but are different functions, so results agree with the scalar
- * kernels to a few ulps, not bitwise.
+ * kernels to a few ulps, not bitwise; {@link #powerSeries} is the same fma chain in both and
+ * agrees bitwise.
  */
 public final class PanamaBatchKernels {
 
@@ -104,5 +105,30 @@ public final class PanamaBatchKernels {
             sum += Math.log1p(a[from + k]);
         }
         return sum;
+    }
+
+    /** See {@link dev.numgrad.kernel.KernelSupport#powerSeries}. */
+    public static void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
+                                   double[] out, int outOffset, int length) {
+        int bound = SPECIES.loopBound(length);
+        int top = offset + (terms - 1) * stride;
+        int k = 0;
+        for (; k < bound; k += SPECIES.length()) {
+            DoubleVector xv = DoubleVector.fromArray(SPECIES, x, xOffset + k);
+            DoubleVector sum = DoubleVector.fromArray(SPECIES, coefficients, top + k);
+            for (int n = terms - 2; n >= 0; n--) {
+                sum = sum.fma(xv, DoubleVector.fromArray(SPECIES, coefficients, offset + n * stride + k));
+            }
+            sum.mul(xv).intoArray(out, outOffset + k);
+        }
+        // scalar tail
+        for (; k < length; k++) {
+            double xk = x[xOffset + k];
+            double sum = coefficients[top + k];
+            for (int n = terms - 2; n >= 0; n--) {
+                sum = Math.fma(sum, xk, coefficients[offset + n * stride + k]);
+            }
+            out[outOffset + k] = sum * xk;
+        }
     }
 }

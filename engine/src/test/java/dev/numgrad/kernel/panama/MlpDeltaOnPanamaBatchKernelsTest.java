@@ -63,7 +63,7 @@ class MlpDeltaOnPanamaBatchKernelsTest {
         assertTrue(worst / scale <= 1e-8, what + ": central delta gradient err_inf " + worst / scale);
     }
 
-    /** Scalar kernels except the three batch kernels, which run on {@link PanamaBatchKernels}. */
+    /** Scalar kernels except the batch kernels, which run on {@link PanamaBatchKernels}. */
     private static final class PanamaBatchOnScalar implements KernelSupport {
         private final KernelSupport scalar = Kernels.scalar();
 
@@ -137,6 +137,12 @@ class MlpDeltaOnPanamaBatchKernelsTest {
         @Override
         public double sumLog1p(double[] a, int from, int to) {
             return PanamaBatchKernels.sumLog1p(a, from, to);
+        }
+
+        @Override
+        public void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
+                                double[] out, int outOffset, int length) {
+            PanamaBatchKernels.powerSeries(coefficients, offset, stride, terms, x, xOffset, out, outOffset, length);
         }
     }
 }

@@ -96,6 +96,41 @@ class PanamaBatchKernelsTest {
     }
 
     @Test
+    void powerSeriesMatchesScalarBitForBit() {
+        // the same fma chain in the same order in both: identical results
+        for (int length : LENGTHS) {
+            long seed = 8000 + length;
+            Random random = new Random(seed);
+            int offset = random.nextInt(5);
+            int xOffset = random.nextInt(5);
+            int outOffset = random.nextInt(5);
+            for (int terms : new int[]{1, 2, 6}) {
+                int stride = length + random.nextInt(3);
+                double[] coefficients = new double[offset + terms * stride];
+                for (int k = 0; k < coefficients.length; k++) {
+                    coefficients[k] = random.nextGaussian();
+                }
+                double[] x = new double[xOffset + length];
+                for (int k = 0; k < length; k++) {
+                    x[xOffset + k] = random.nextInt(10) == 0 ? Double.NaN : random.nextGaussian();
+                }
+                double[] expected = new double[outOffset + length];
+                double[] actual = new double[outOffset + length];
+                SCALAR.powerSeries(coefficients, offset, stride, terms, x, xOffset, expected, outOffset, length);
+                PanamaBatchKernels.powerSeries(coefficients, offset, stride, terms, x, xOffset, actual, outOffset, length);
+                for (int k = 0; k < expected.length; k++) {
+                    assertEquals(Double.doubleToLongBits(expected[k]), Double.doubleToLongBits(actual[k]),
+                            "powerSeries length " + length + " terms " + terms + " element " + k + ", seed " + seed);
+                }
+            }
+        }
+        // against a direct sum: 1 + 2x + 3x² (no constant) at x = 0.5 is 0.5 + 0.5 + 0.375
+        double[] out = new double[1];
+        SCALAR.powerSeries(new double[]{1, 2, 3}, 0, 1, 3, new double[]{0.5}, 0, out, 0, 1);
+        assertEquals(1.375, out[0], 0.0);
+    }
+
+    @Test
     void boundaryValues() {
         double[] special = {0.0, -0.0, Double.NaN, 1e-300, -1e-300, Double.MIN_VALUE, 700, -700, 1e300, -1e300};
         int n = special.length;
