@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * java -jar bench/target/benchmarks.jar MlpGradientBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s
+ * java -jar bench/target/benchmarks.jar MlpGradientBenchmark.deltaGradient -p size=784x1270x10x32 -f 1 -wi 1 -i 3
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -38,8 +39,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 public class MlpGradientBenchmark {
 
-    /** d,h,k,b of WORKLOADS.md. */
-    @Param({"64,64,10,32", "784,128,10,32"})
+    /**
+     * d x h x k x b of WORKLOADS.md ("x", not ",", because JMH splits -p values at commas). The
+     * million-parameter size is opt-in: {@code -p size=784x1270x10x32}.
+     */
+    @Param({"64x64x10x32", "784x128x10x32"})
     public String size;
 
     /** The central-difference step for the delta sweep. */
@@ -53,7 +57,7 @@ public class MlpGradientBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        String[] parts = size.split(",");
+        String[] parts = size.split("x");
         MlpWorkload workload = new MlpWorkload(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
                 Integer.parseInt(parts[2].trim()), Integer.parseInt(parts[3].trim()));
         Mlp mlp = workload.loss();
