@@ -35,7 +35,7 @@ import java.util.Arrays;
  * used only where that is below 2⁻⁵³·|Δa|·Σ_c p_c·|w_c|, the rounding error of the exact
  * sum itself, so it is as accurate as the exponentials and ~5× cheaper. |Δa| is bounded
  * before computing it by |s|·max|a_in[c]| (every activation is 1-Lipschitz), so the choice
- * costs O(1). With the standard data this admits Δa up to about 0.05; larger steps take the
+ * costs O(1). With the standard workloads this admits |Δa| up to about 0.07; larger steps take the
  * exponentials.
  *
  * <p>Nothing in the cache is written by {@link #delta(int, double)}, so calls in any order
@@ -130,6 +130,7 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
     @Override
     public double prepare(double[] x) {
         mlp.checkDimension(x);
+        prepared = false; // until the whole cache describes x
         System.arraycopy(x, 0, theta, 0, theta.length);
         int hidden = layers - 1;
         double total = 0;
