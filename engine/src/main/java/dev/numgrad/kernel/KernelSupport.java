@@ -55,10 +55,9 @@ public interface KernelSupport {
 
     /**
      * The exact change of tanh across a batch: for k in [0, length),
-     * out[outOffset+k] = tanh(z + alpha·v[vOffset+k]) − tanh(z) with z = z[offset+k], computed
-     * as u·sech²z / (1 + tanh(z)·u), u = tanh(alpha·v[vOffset+k]), so that a tiny change is not
-     * lost in the rounding of tanh z; where 1 + tanh(z)·u < 2⁻¹⁰ (both saturated, opposite
-     * signs) the plain difference is used, which is then accurate.
+     * out[outOffset+k] = tanh(z + alpha·v[vOffset+k]) − tanh(z) with z = z[offset+k], to a few
+     * ulps of the change itself, by the rule of {@link TanhDifference} (the plain difference
+     * would lose the digits below the rounding of tanh z).
      *
      * @param z pre-activations. Not modified.
      * @param tanhZ tanh(z) at the same offsets. Not modified.

@@ -112,20 +112,11 @@ public final class ScalarKernelSupport implements KernelSupport {
 
     // batch kernels for delta evaluation
 
-    /** Where 1 + tanh(z)·u falls below this the addition formula has cancelled; see the contract. */
-    static final double TANH_SATURATED = 0x1p-10;
-
     @Override
     public void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
                                double[] v, int vOffset, double[] out, int outOffset, int length) {
         for (int k = 0; k < length; k++) {
-            double dz = alpha * v[vOffset + k];
-            double t = tanhZ[offset + k];
-            double u = Math.tanh(dz);
-            double denominator = Math.fma(t, u, 1.0);
-            out[outOffset + k] = denominator < TANH_SATURATED
-                    ? Math.tanh(z[offset + k] + dz) - t
-                    : u * sech2Z[offset + k] / denominator;
+            out[outOffset + k] = TanhDifference.of(z[offset + k], tanhZ[offset + k], sech2Z[offset + k], alpha * v[vOffset + k]);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.numgrad.loss;
 
 import dev.numgrad.kernel.KernelSupport;
+import dev.numgrad.kernel.TanhDifference;
 
 /**
  * A hidden-layer activation of an {@link Mlp}: its value, its derivative and its exact change,
@@ -8,18 +9,16 @@ import dev.numgrad.kernel.KernelSupport;
  *
  * <p>The change {@code act(z + dz) − act(z)} is what delta evaluation needs per sample. Computing
  * it as the difference of two activations loses everything below the rounding of act(z): for
- * dz = 1e-6 and tanh, about 1e-10 relative error. Each constant here computes it from a
- * formula without that cancellation:
+ * dz = 1e-6 and tanh, about 1e-10 relative error. Each constant here computes it without that
+ * cancellation:
  * <ul>
- *   <li>tanh: with t = tanh z, u = tanh dz, the addition theorem gives
- *       tanh(z+dz) − tanh z = u·sech²z / (1 + t·u), all factors accurate to a few ulps;
- *   <li>sigmoid: σ(z) = (1 + tanh(z/2))/2 turns it into the tanh formula:
- *       σ(z+dz) − σ(z) = 2·σ'(z)·u / (1 + t·u) with t = tanh(z/2) = 2σ(z) − 1, u = tanh(dz/2);
+ *   <li>tanh: {@link TanhDifference}, tanh(z+dz) − tanh z = u·sech²z / (1 + tanh z·u) with
+ *       u = tanh dz, and a log-domain form where the denominator cancels;
+ *   <li>sigmoid: σ(x) = (1 + tanh(x/2))/2 makes it half the tanh change at z/2, with
+ *       tanh(z/2) = 2σ(z) − 1 and sech²(z/2) = 4σ'(z);
  *   <li>ReLU: dz itself where z and z+dz are both positive, 0 where both are not, else the plain
  *       difference (which is then exact).
  * </ul>
- * When 1 + t·u is small (z and dz both saturated and of opposite sign, so the change is of
- * order one) the plain difference is accurate and the formula is not, so it is used instead.
  */
 public enum Activation {
 
@@ -40,12 +39,7 @@ public enum Activation {
 
         @Override
         public double difference(double z, double a, double derivative, double dz) {
-            double u = Math.tanh(dz);
-            double denominator = Math.fma(a, u, 1.0);
-            if (denominator < SATURATED) {
-                return Math.tanh(z + dz) - a;
-            }
-            return u * derivative / denominator;
+            return TanhDifference.of(z, a, derivative, dz);
         }
 
         @Override
@@ -95,18 +89,10 @@ public enum Activation {
 
         @Override
         public double difference(double z, double a, double derivative, double dz) {
-            double t = Math.fma(2.0, a, -1.0);
-            double u = Math.tanh(0.5 * dz);
-            double denominator = Math.fma(t, u, 1.0);
-            if (denominator < SATURATED) {
-                return sigmoid(z + dz) - a;
-            }
-            return 2.0 * derivative * u / denominator;
+            // σ(x) = (1 + tanh(x/2))/2, tanh(z/2) = 2σ(z) − 1, sech²(z/2) = 4σ'(z)
+            return 0.5 * TanhDifference.of(0.5 * z, Math.fma(2.0, a, -1.0), 4.0 * derivative, 0.5 * dz);
         }
     };
-
-    /** Below this, 1 + t·u has cancelled too far to divide by; the plain difference is then O(1). */
-    private static final double SATURATED = 0x1p-10;
 
     /**
      * a[k] = act(z[k]) for k in [from, to), through the kernels.
@@ -146,13 +132,5 @@ public enum Activation {
         for (int k = 0; k < length; k++) {
             out[outOffset + k] = difference(z[offset + k], a[offset + k], derivative[offset + k], alpha * v[vOffset + k]);
         }
-    }
-
-    static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1.0 + e);
     }
 }

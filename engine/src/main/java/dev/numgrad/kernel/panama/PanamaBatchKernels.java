@@ -1,5 +1,6 @@
 package dev.numgrad.kernel.panama;
 
+import dev.numgrad.kernel.TanhDifference;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -25,8 +26,7 @@ public final class PanamaBatchKernels {
     // compiles on its own until the two branches meet.
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
-    /** Same threshold as the scalar reference: below it, 1 + tanh(z)·u has cancelled. */
-    private static final double TANH_SATURATED = 0x1p-10;
+    private static final double LN2 = Math.log(2.0);
 
     private PanamaBatchKernels() {
     }
@@ -43,24 +43,30 @@ public final class PanamaBatchKernels {
             DoubleVector u = dz.lanewise(VectorOperators.TANH);
             DoubleVector denominator = t.fma(u, one);
             DoubleVector change = u.mul(DoubleVector.fromArray(SPECIES, sech2Z, offset + k)).div(denominator);
-            VectorMask<Double> saturated = denominator.lt(TANH_SATURATED);
+            VectorMask<Double> saturated = denominator.lt(TanhDifference.SATURATED).or(denominator.test(VectorOperators.IS_NAN));
             if (saturated.anyTrue()) {
-                // rare: z and the change both saturated with opposite signs, an O(1) change
-                DoubleVector plain = DoubleVector.fromArray(SPECIES, z, offset + k).add(dz).lanewise(VectorOperators.TANH).sub(t);
-                change = change.blend(plain, saturated);
+                // rare: z and dz both large with opposite signs (or NaN); see TanhDifference
+                change = change.blend(saturatedChange(DoubleVector.fromArray(SPECIES, z, offset + k), dz), saturated);
             }
             change.intoArray(out, outOffset + k);
         }
         // scalar tail
         for (; k < length; k++) {
-            double dz = alpha * v[vOffset + k];
-            double t = tanhZ[offset + k];
-            double u = Math.tanh(dz);
-            double denominator = Math.fma(t, u, 1.0);
-            out[outOffset + k] = denominator < TANH_SATURATED
-                    ? Math.tanh(z[offset + k] + dz) - t
-                    : u * sech2Z[offset + k] / denominator;
+            out[outOffset + k] = TanhDifference.of(z[offset + k], tanhZ[offset + k], sech2Z[offset + k], alpha * v[vOffset + k]);
         }
+    }
+
+    /** {@link TanhDifference#saturated} lane-wise: sinh(dz)/(cosh z·cosh(z + dz)) in the log domain. */
+    private static DoubleVector saturatedChange(DoubleVector z, DoubleVector dz) {
+        DoubleVector absDz = dz.abs();
+        DoubleVector absZ = z.abs();
+        DoubleVector absShifted = z.add(dz).abs();
+        DoubleVector logMagnitude = absDz.sub(absZ).sub(absShifted).add(LN2)
+                .add(absDz.mul(-2.0).lanewise(VectorOperators.EXP).neg().lanewise(VectorOperators.LOG1P))
+                .sub(absZ.mul(-2.0).lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P))
+                .sub(absShifted.mul(-2.0).lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
+        DoubleVector magnitude = logMagnitude.lanewise(VectorOperators.EXP);
+        return magnitude.blend(magnitude.neg(), dz.lt(0.0));
     }
 
     /** See {@link dev.numgrad.kernel.KernelSupport#addExpm1Scaled}. */
