@@ -33,10 +33,10 @@ import java.util.Arrays;
  * polynomial in Δa (Horner, {@link KernelSupport#powerSeries}). The neglected tail is at most
  * e·(w_max·|Δa|)^{N+1}/(N+1)! for w_max·|Δa| ≤ 1 (N = {@value #SERIES_TERMS}); the series is
  * used only where that is below 2⁻⁵³·|Δa|·Σ_c p_c·|w_c|, the rounding error of the exact
- * sum itself, so it is as accurate as the exponentials and ~5× cheaper. |Δa| is bounded
- * before computing it by |s|·max|a_in[c]| (every activation is 1-Lipschitz), so the choice
- * costs O(1). With the standard workloads this admits |Δa| up to about 0.07; larger steps take the
- * exponentials.
+ * sum itself, so it is as accurate as the exponentials; a full mlp(784,1270,10,32) gradient
+ * runs 3.5× (Panama) to 5× (scalar) faster with it. |Δa| is bounded before computing it by
+ * |s|·max|a_in[c]| (every activation is 1-Lipschitz), so the choice costs O(1). With the standard
+ * workloads this admits |Δa| up to about 0.07; larger steps take the exponentials.
  *
  * <p>Nothing in the cache is written by {@link #delta(int, double)}, so calls in any order
  * return the same values; scratch is allocated once, a call allocates nothing.
