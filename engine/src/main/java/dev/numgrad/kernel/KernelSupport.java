@@ -81,7 +81,11 @@ public interface KernelSupport {
     void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
                         double[] out, int outOffset, int length);
 
-    /** Σ log1p(a[k]) for k in [from, to). a not modified. */
+    /**
+     * Σ log1p(a[k]) for k in [from, to), each term to an ulp or two; arguments with
+     * |a| ≤ {@link SmallLog1p#LIMIT} (the usual softmax shifts) take a polynomial that is exact to
+     * rounding and cheaper than log1p. a not modified.
+     */
     double sumLog1p(double[] a, int from, int to);
 
     /**

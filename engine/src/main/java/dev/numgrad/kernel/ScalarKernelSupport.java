@@ -132,7 +132,7 @@ public final class ScalarKernelSupport implements KernelSupport {
     public double sumLog1p(double[] a, int from, int to) {
         double sum = 0;
         for (int k = from; k < to; k++) {
-            sum += Math.log1p(a[k]);
+            sum += SmallLog1p.orMath(a[k]);
         }
         return sum;
     }

@@ -1,5 +1,6 @@
 package dev.numgrad.kernel.panama;
 
+import dev.numgrad.kernel.SmallLog1p;
 import dev.numgrad.kernel.TanhDifference;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -43,9 +44,10 @@ public final class PanamaBatchKernels {
             DoubleVector u = dz.lanewise(VectorOperators.TANH);
             DoubleVector denominator = t.fma(u, one);
             DoubleVector change = u.mul(DoubleVector.fromArray(SPECIES, sech2Z, offset + k)).div(denominator);
-            VectorMask<Double> saturated = denominator.lt(TanhDifference.SATURATED).or(denominator.test(VectorOperators.IS_NAN));
+            // NaN lanes fail the comparison and are NaN already
+            VectorMask<Double> saturated = denominator.lt(TanhDifference.SATURATED);
             if (saturated.anyTrue()) {
-                // rare: z and dz both large with opposite signs (or NaN); see TanhDifference
+                // rare: z and dz both large with opposite signs; see TanhDifference
                 change = change.blend(saturatedChange(DoubleVector.fromArray(SPECIES, z, offset + k), dz), saturated);
             }
             change.intoArray(out, outOffset + k);
@@ -97,20 +99,42 @@ public final class PanamaBatchKernels {
             DoubleVector acc2 = DoubleVector.zero(SPECIES);
             int pairs = bound - bound % (2 * SPECIES.length());
             for (; k < pairs; k += 2 * SPECIES.length()) {
-                acc1 = acc1.add(DoubleVector.fromArray(SPECIES, a, from + k).lanewise(VectorOperators.LOG1P));
-                acc2 = acc2.add(DoubleVector.fromArray(SPECIES, a, from + k + SPECIES.length()).lanewise(VectorOperators.LOG1P));
+                acc1 = acc1.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k)));
+                acc2 = acc2.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k + SPECIES.length())));
             }
             for (; k < bound; k += SPECIES.length()) {
-                acc1 = acc1.add(DoubleVector.fromArray(SPECIES, a, from + k).lanewise(VectorOperators.LOG1P));
+                acc1 = acc1.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k)));
             }
             // reduce
             sum = acc1.add(acc2).reduceLanes(VectorOperators.ADD);
         }
         // scalar tail
         for (; k < length; k++) {
-            sum += Math.log1p(a[from + k]);
+            sum += SmallLog1p.orMath(a[from + k]);
         }
         return sum;
+    }
+
+    /** {@link SmallLog1p#of} lane-wise, with the vector LOG1P only for lanes beyond its limit. */
+    private static DoubleVector log1p(DoubleVector a) {
+        DoubleVector p = a.fma(SmallLog1p.C8, SmallLog1p.C7);
+        p = p.fma(a, broadcast(SmallLog1p.C6));
+        p = p.fma(a, broadcast(SmallLog1p.C5));
+        p = p.fma(a, broadcast(SmallLog1p.C4));
+        p = p.fma(a, broadcast(SmallLog1p.C3));
+        p = p.fma(a, broadcast(SmallLog1p.C2));
+        p = p.fma(a, broadcast(1.0));
+        DoubleVector result = a.mul(p);
+        // NaN lanes fail the comparison and stay NaN through the polynomial
+        VectorMask<Double> large = a.abs().compare(VectorOperators.GT, SmallLog1p.LIMIT);
+        if (large.anyTrue()) {
+            result = result.blend(a.lanewise(VectorOperators.LOG1P), large);
+        }
+        return result;
+    }
+
+    private static DoubleVector broadcast(double value) {
+        return DoubleVector.broadcast(SPECIES, value);
     }
 
     /** See {@link dev.numgrad.kernel.KernelSupport#powerSeries}. */
