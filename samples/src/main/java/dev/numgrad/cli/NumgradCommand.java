@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             GradientCommand.class,
+            DescendCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
         })
@@ -42,6 +43,11 @@ public final class NumgradCommand implements Callable<Integer> {
 
     /** Runs the command line in this JVM and exits with its status. */
     public static void main(String[] args) {
+        // Plots are drawn off-screen; without this AWT may look for a display. The application
+        // decides this for its JVM; the library never does.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         PrintWriter out = new PrintWriter(System.out, true, System.out.charset());
         PrintWriter err = new PrintWriter(System.err, true, System.err.charset());
         System.exit(execute(out, err, args));

@@ -1,0 +1,167 @@
+package dev.numgrad.cli;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.eclipse.collections.api.list.primitive.DoubleList;
+import org.eclipse.collections.api.list.primitive.MutableDoubleList;
+import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The loss-versus-iteration plot of a descent, on a logarithmic loss axis: a loss that falls
+ * geometrically is a straight line, and too small, good and too large learning rates look
+ * different at a glance (a flat line, a steady slope, a blow-up at the right end).
+ *
+ * <p>A log axis cannot show zero, negative or non-finite losses; they are left out and the
+ * legend says how many. When no loss is positive the axis is linear. Long runs are thinned to
+ * about {@link #MAX_POINTS} points, keeping each stretch's lowest and highest loss so that
+ * spikes and oscillations stay visible.
+ */
+final class LossPlot {
+
+    /**
+     * Points drawn at most: a low and a high for each of 500 stretches, more than half a point
+     * per pixel of the plot's width. XChart writes each segment as its own SVG element (about
+     * 750 bytes), so more would only bloat an SVG.
+     */
+    static final int MAX_POINTS = 1000;
+
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 560;
+
+    /** The file formats, chosen by the file name's extension. */
+    enum Format {
+        PNG, SVG;
+
+        /**
+         * @throws IllegalArgumentException for a name that ends in neither .png nor .svg
+         */
+        static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".png")) {
+                return PNG;
+            }
+            if (name.endsWith(".svg")) {
+                return SVG;
+            }
+            throw new IllegalArgumentException("plot file '" + file + "' must end in .png or .svg");
+        }
+    }
+
+    private LossPlot() {
+    }
+
+    /**
+     * The chart.
+     *
+     * @param title what ran, e.g. "rosen(2): sgd, lr 0.001, exact gradient"
+     * @param outcome how it ended, e.g. "MAX_ITERATIONS after 1,000 steps"; names the loss series
+     * @param loss f at each iterate, row k being iterate k
+     * @param bestIteration the row of the lowest loss, marked on the curve
+     */
+    static XYChart chart(String title, String outcome, DoubleList loss, int bestIteration) {
+        boolean logarithmic = loss.anySatisfy(value -> value > 0 && Double.isFinite(value));
+        MutableDoubleList iterations = new DoubleArrayList();
+        MutableDoubleList values = new DoubleArrayList();
+        int hidden = 0;
+        for (int k = 0; k < loss.size(); k++) {
+            double value = loss.get(k);
+            if (Double.isFinite(value) && (value > 0 || !logarithmic)) {
+                iterations.add(k);
+                values.add(value);
+            } else {
+                hidden++;
+            }
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("iteration").yAxisTitle(logarithmic ? "loss f(x), log scale" : "loss f(x)").build();
+        XYStyler styler = chart.getStyler();
+        styler.setYAxisLogarithmic(logarithmic);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS); // inside, it would hide a blow-up at the top right
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotGridLinesVisible(true);
+        styler.setXAxisTickMarkSpacingHint(90); // the default crowds the iteration labels
+        if (values.isEmpty()) {
+            return chart; // not even the start was finite: title and axes say what ran
+        }
+        double[][] thinned = thin(iterations.toArray(), values.toArray(), MAX_POINTS);
+        String name = "loss: " + outcome + (hidden == 0 ? ""
+                : String.format(Locale.ROOT, " (%d value%s %s not shown)", hidden, hidden == 1 ? "" : "s",
+                        logarithmic ? "≤ 0 or non-finite" : "non-finite"));
+        XYSeries curve = chart.addSeries(name, thinned[0], thinned[1]);
+        curve.setMarker(SeriesMarkers.NONE);
+        curve.setLineColor(new Color(0x1f, 0x77, 0xb4));
+        double best = loss.get(bestIteration);
+        if (Double.isFinite(best) && (best > 0 || !logarithmic)) {
+            XYSeries marker = chart.addSeries(String.format(Locale.ROOT, "best %.4g at iteration %,d", best, bestIteration),
+                    new double[] {bestIteration}, new double[] {best});
+            marker.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            marker.setMarker(SeriesMarkers.CIRCLE);
+            marker.setMarkerColor(new Color(0xd6, 0x27, 0x28));
+        }
+        return chart;
+    }
+
+    /** Writes the chart to {@code file} (created or replaced) in the format its name says. */
+    static void write(XYChart chart, Path file) throws IOException {
+        Format format = Format.of(file);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            switch (format) {
+                case PNG -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+                case SVG -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+                        VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            }
+        }
+    }
+
+    /**
+     * At most about {@code maxPoints} points: the data split into stretches, each represented
+     * by its lowest and its highest point in their original order; the data itself when short.
+     *
+     * @param xs ascending. Not modified.
+     * @param ys the values. Not modified.
+     * @return {xs, ys} thinned
+     */
+    static double[][] thin(double[] xs, double[] ys, int maxPoints) {
+        if (xs.length <= maxPoints) {
+            return new double[][] {xs, ys};
+        }
+        int stretches = Math.max(1, maxPoints / 2);
+        int width = (xs.length + stretches - 1) / stretches;
+        MutableDoubleList outX = new DoubleArrayList(2 * stretches);
+        MutableDoubleList outY = new DoubleArrayList(2 * stretches);
+        for (int lo = 0; lo < xs.length; lo += width) {
+            int hi = Math.min(xs.length, lo + width);
+            int min = lo;
+            int max = lo;
+            for (int i = lo + 1; i < hi; i++) {
+                if (ys[i] < ys[min]) {
+                    min = i;
+                }
+                if (ys[i] > ys[max]) {
+                    max = i;
+                }
+            }
+            int first = Math.min(min, max);
+            int second = Math.max(min, max);
+            outX.add(xs[first]);
+            outY.add(ys[first]);
+            if (second != first) {
+                outX.add(xs[second]);
+                outY.add(ys[second]);
+            }
+        }
+        return new double[][] {outX.toArray(), outY.toArray()};
+    }
+}
