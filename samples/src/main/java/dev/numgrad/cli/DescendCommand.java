@@ -53,8 +53,9 @@ import picocli.CommandLine.TypeConversionException;
             "0:the descent ran and stopped by a rule: --steps, --grad-tol, --loss-tol or --time-limit",
             "1:the computation failed (the loss threw, a file could not be written)",
             "2:a bad argument, or a request that would not fit in the heap",
-            "3:the descent DIVERGED: the loss or gradient became non-finite or the loss rose a million-fold;"
-                    + " the summary, --trace and --plot are still written, with the last finite iterate as final"
+            "3:the descent DIVERGED: the loss or gradient became non-finite, or the loss rose above"
+                    + " f0 + 1e6·max(|f0|, 1); the summary, --trace and --plot are still written, and the"
+                    + " final iterate is the last one before"
         },
         description = {
             "Runs gradient descent on a standard workload from its standard start point.",
@@ -66,13 +67,14 @@ import picocli.CommandLine.TypeConversionException;
             "  constant           the base rate throughout",
             "  step:EVERY:FACTOR  multiply by FACTOR every EVERY steps, e.g. step:100:0.5",
             "  exp:FACTOR         multiply by FACTOR every step, e.g. exp:0.999",
-            "  cosine[:FLOOR]     half a cosine from 1 to FLOOR (default 0) over the steps after warm-up",
+            "  cosine[:FLOOR]     half a cosine from 1 down to FLOOR (default 0) over the",
+            "                     steps after warm-up",
             "",
             "Examples:",
-            "  numgrad descend --workload rosen --size 2 --optimizer adam --lr 0.02 --steps 5000 --gradient exact",
-            "  numgrad descend --workload sumsq --size 1000 --optimizer sgd --lr 0.1 --steps 100 --gradient delta",
-            "  numgrad descend -w linreg -s 256,1000 --optimizer momentum --lr 0.05 --steps 500 \\",
-            "      --schedule cosine:0.01 --warmup 20 --clip-norm 10 --trace trace.csv --plot loss.png"
+            "  numgrad descend -w rosen -s 2 -o adam --lr 0.02 -n 5000 -g exact",
+            "  numgrad descend -w sumsq -s 1000 -o sgd --lr 0.1 -n 100 -g delta --json",
+            "  numgrad descend -w linreg -s 256,1000 -o momentum --lr 0.05 -n 500 -g delta \\",
+            "      --schedule cosine:0.01 --warmup 20 --clip-norm 10 --plot loss.png"
         })
 final class DescendCommand implements Callable<Integer> {
 
