@@ -173,7 +173,8 @@ final class DescendCommand implements Callable<Integer> {
     Path trace;
 
     @Option(names = "--plot", paramLabel = "FILE",
-            description = "Write the loss against the iteration, on a log scale, as FILE.png or FILE.svg.")
+            description = "Write the loss against the iteration as FILE.png or FILE.svg; on a log scale"
+                    + " when it spans a factor of 100 or more.")
     Path plot;
 
     @Option(names = "--json", description = "Print one JSON line instead of the summary.")

@@ -24,7 +24,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * different at a glance (a flat line, a steady slope, a blow-up at the right end).
  *
  * <p>A log axis cannot show zero, negative or non-finite losses; they are left out and the
- * legend says how many. When no loss is positive the axis is linear. Long runs are thinned to
+ * legend says how many. XChart labels a log axis at powers of ten only, so a loss that stays
+ * within {@link #LOG_AXIS_MIN_RATIO a factor of 100} gets a linear axis, which it labels
+ * throughout; so does a loss with no positive value. Long runs are thinned to
  * about {@link #MAX_POINTS} points, keeping each stretch's lowest and highest loss so that
  * spikes and oscillations stay visible.
  */
@@ -36,6 +38,9 @@ final class LossPlot {
      * 750 bytes), so more would only bloat an SVG.
      */
     static final int MAX_POINTS = 1000;
+
+    /** The least ratio of the largest to the smallest positive loss that gets a log axis. */
+    static final double LOG_AXIS_MIN_RATIO = 100;
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 560;
@@ -71,7 +76,7 @@ final class LossPlot {
      * @param bestIteration the row of the lowest loss, marked on the curve
      */
     static XYChart chart(String title, String outcome, DoubleList loss, int bestIteration) {
-        boolean logarithmic = loss.anySatisfy(value -> value > 0 && Double.isFinite(value));
+        boolean logarithmic = spansDecades(loss);
         MutableDoubleList iterations = new DoubleArrayList();
         MutableDoubleList values = new DoubleArrayList();
         int hidden = 0;
@@ -111,6 +116,20 @@ final class LossPlot {
             marker.setMarkerColor(new Color(0xd6, 0x27, 0x28));
         }
         return chart;
+    }
+
+    /** Whether the positive finite losses span at least {@link #LOG_AXIS_MIN_RATIO}. */
+    private static boolean spansDecades(DoubleList loss) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int k = 0; k < loss.size(); k++) {
+            double value = loss.get(k);
+            if (value > 0 && value < Double.POSITIVE_INFINITY) {
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+        }
+        return max > 0 && max >= LOG_AXIS_MIN_RATIO * min;
     }
 
     /** Writes the chart to {@code file} (created or replaced) in the format its name says. */

@@ -53,12 +53,20 @@ class LossPlotTest {
 
     @Test
     void nonPositiveLossesAreLeftOffTheLogAxisAndCounted() {
-        XYChart chart = LossPlot.chart("t", "MAX_ITERATIONS", DoubleArrayList.newListWith(4, 1, 0, Double.NaN, 0.5), 4);
+        XYChart chart = LossPlot.chart("t", "MAX_ITERATIONS", DoubleArrayList.newListWith(400, 1, 0, Double.NaN, 0.5), 4);
 
         assertTrue(chart.getStyler().isYAxisLogarithmic());
         String name = chart.getSeriesMap().keySet().iterator().next();
         assertTrue(name.contains("2 values ≤ 0 or non-finite not shown"), name);
         assertEquals(3, chart.getSeriesMap().get(name).getXData().length);
+    }
+
+    @Test
+    void aLossWithinTwoDecadesGetsALinearAxisThatIsLabelledThroughout() {
+        XYChart chart = LossPlot.chart("t", "MAX_ITERATIONS", DoubleArrayList.newListWith(1.2, 0.9, 0.5, 0.013), 3);
+
+        assertFalse(chart.getStyler().isYAxisLogarithmic());
+        assertEquals("loss f(x)", chart.getYAxisTitle());
     }
 
     @Test
