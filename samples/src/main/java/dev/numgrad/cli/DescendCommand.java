@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -212,7 +213,7 @@ final class DescendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? report.toJson() : report.toSummary());
         out.flush();
-        if (report.stopReason().equals(StopReason.DIVERGED.name())) {
+        if (report.stopReason() == StopReason.DIVERGED) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(spec.qualifiedName() + ": DIVERGED after " + report.iterations() + " steps at lr "
                     + report.learningRate() + "; try a smaller --lr, a --warmup or --clip-norm");
@@ -241,12 +242,7 @@ final class DescendCommand implements Callable<Integer> {
         LearningRateSchedule rates = engine("--schedule", () -> schedule.build(steps, warmup));
         GradientClipping clipping = clip == null ? GradientClipping.none()
                 : engine(clip.option(), clip::clipping);
-        StoppingRules rules = StoppingRules.iterations(steps);
-        rules = withRule(rules, "--grad-tol", gradientTolerance, rules::withGradientTolerance);
-        rules = withRule(rules, "--loss-tol", lossTolerance, rules::withLossChangeTolerance);
-        if (timeLimit != null) {
-            rules = rules.withTimeBudget(timeLimit);
-        }
+        StoppingRules rules = stoppingRules();
         DescentLoop loop = new DescentLoop(rule, rates, clipping, rules, DescentLoop.DEFAULT_DIVERGENCE_FACTOR);
         checkOutput("--trace", trace);
         checkOutput("--plot", plot);
@@ -264,7 +260,7 @@ final class DescendCommand implements Callable<Integer> {
     }
 
     /** A value the engine validates: its refusal becomes a bad argument naming the option. */
-    private <T> T engine(String option, java.util.function.Supplier<T> build) {
+    private <T> T engine(String option, Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
@@ -272,9 +268,11 @@ final class DescendCommand implements Callable<Integer> {
         }
     }
 
-    private StoppingRules withRule(StoppingRules rules, String option, double tolerance,
-                                   java.util.function.DoubleFunction<StoppingRules> with) {
-        return engine(option, () -> with.apply(tolerance));
+    private StoppingRules stoppingRules() {
+        StoppingRules steps = StoppingRules.iterations(this.steps);
+        StoppingRules gradient = engine("--grad-tol", () -> steps.withGradientTolerance(gradientTolerance));
+        StoppingRules loss = engine("--loss-tol", () -> gradient.withLossChangeTolerance(lossTolerance));
+        return timeLimit == null ? loss : loss.withTimeBudget(timeLimit);
     }
 
     private int workers() {

@@ -105,7 +105,7 @@ final class DescendRun {
                 result.bestLoss(),
                 result.bestIteration(),
                 result.iterations(),
-                result.stopReason().name(),
+                result.stopReason(),
                 result.gradientEvaluations(),
                 lossEvaluations,
                 result.elapsed().toNanos() * 1e-9,

@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.optim.StopReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ import java.util.Objects;
  * @param bestLoss the lowest f seen
  * @param bestIteration where it was seen
  * @param iterations optimizer steps taken, including one that diverged
- * @param stopReason the engine's stop reason, e.g. "MAX_ITERATIONS", "DIVERGED"
+ * @param stopReason why the descent stopped; written by its name, e.g. "MAX_ITERATIONS"
  * @param gradientEvaluations gradients computed (one per evaluated iterate)
  * @param lossEvaluations loss evaluations as the engine counts them; for the exact gradient,
  *     one per gradient (each computes f with ∇f)
@@ -36,7 +37,7 @@ import java.util.Objects;
 record DescentReport(String workload, long[] size, int parameters, String optimizer, double learningRate,
         String schedule, String clipping, String gradient, String scheme, int threads, double startLoss,
         double finalLoss, double gradientNorm, double bestLoss, int bestIteration, int iterations,
-        String stopReason, long gradientEvaluations, long lossEvaluations, double seconds, String trace,
+        StopReason stopReason, long gradientEvaluations, long lossEvaluations, double seconds, String trace,
         String plot) {
 
     DescentReport {
@@ -82,7 +83,7 @@ record DescentReport(String workload, long[] size, int parameters, String optimi
                 .add("best_loss", bestLoss)
                 .add("best_iteration", bestIteration)
                 .add("iterations", iterations)
-                .add("stop_reason", stopReason)
+                .add("stop_reason", stopReason.name())
                 .add("gradient_evaluations", gradientEvaluations)
                 .add("loss_evaluations", lossEvaluations)
                 .add("seconds", seconds)
@@ -96,7 +97,7 @@ record DescentReport(String workload, long[] size, int parameters, String optimi
         String how = scheme == null ? "exact (the loss's own gradient)"
                 : format("%s, scheme %s, %d thread%s", gradient, scheme, threads, threads == 1 ? "" : "s");
         String stopped = format("%s after %,d step%s", stopReason, iterations, iterations == 1 ? "" : "s");
-        if (stopReason.equals("DIVERGED")) {
+        if (stopReason == StopReason.DIVERGED) {
             stopped += " — the loss blew up; final is the last iterate before (exit status "
                     + DescendCommand.EXIT_DIVERGED + ")";
         }
