@@ -9,7 +9,6 @@ import dev.numgrad.optim.DescentLoop;
 import dev.numgrad.optim.GradientClipping;
 import dev.numgrad.optim.LearningRateSchedule;
 import dev.numgrad.optim.Optimizer;
-import dev.numgrad.optim.StopReason;
 import dev.numgrad.optim.StoppingRules;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -56,7 +55,9 @@ import picocli.CommandLine.TypeConversionException;
             "2:a bad argument, or a request that would not fit in the heap",
             "3:the descent DIVERGED: the loss or gradient became non-finite, or the loss rose above"
                     + " f0 + 1e6·max(|f0|, 1); the summary, --trace and --plot are still written, and the"
-                    + " final iterate is the last one before"
+                    + " final iterate is the last one before",
+            "130:interrupted (Ctrl-C): the run stops within the current step, and the summary, --trace and"
+                    + " --plot of the steps done are still written"
         },
         description = {
             "Runs gradient descent on a standard workload from its standard start point.",
@@ -81,6 +82,9 @@ final class DescendCommand implements Callable<Integer> {
 
     /** The exit status of a run that diverged. */
     static final int EXIT_DIVERGED = 3;
+
+    /** The exit status of a run stopped by Ctrl-C: 128 + SIGINT, as shells report it. */
+    static final int EXIT_INTERRUPTED = 130;
 
     /** ForkJoinPool's limit on parallelism. */
     private static final int MAX_THREADS = 0x7fff;
@@ -209,18 +213,23 @@ final class DescendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DescentRequest request = validate();
-        DescentReport report = new DescendRun(request, progressWanted(), spec.commandLine().getErr()).run();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? report.toJson() : report.toSummary());
-        out.flush();
-        if (report.stopReason() == StopReason.DIVERGED) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(spec.qualifiedName() + ": DIVERGED after " + report.iterations() + " steps at lr "
-                    + report.learningRate() + "; try a smaller --lr, a --warmup or --clip-norm");
-            err.flush();
-            return EXIT_DIVERGED;
+        PrintWriter err = spec.commandLine().getErr();
+        try (GracefulStop stop = GracefulStop.install()) {
+            DescentReport report = new DescendRun(request, progressWanted(), err, stop.token()).run();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? report.toJson() : report.toSummary());
+            out.flush();
+            return switch (report.stopReason()) {
+                case DIVERGED -> {
+                    err.println(spec.qualifiedName() + ": DIVERGED after " + report.iterations() + " steps at lr "
+                            + report.learningRate() + "; try a smaller --lr, a --warmup or --clip-norm");
+                    err.flush();
+                    yield EXIT_DIVERGED;
+                }
+                case CANCELLED -> EXIT_INTERRUPTED;
+                default -> CommandLine.ExitCode.OK;
+            };
         }
-        return CommandLine.ExitCode.OK;
     }
 
     /**

@@ -33,14 +33,18 @@ final class DescendRun {
     private final DescentRequest request;
     private final boolean showProgress;
     private final PrintWriter err;
+    private final CancellationToken cancellation;
 
     /**
      * @param showProgress whether to draw a progress bar on {@code err}
+     * @param cancellation stops a numeric gradient part-way; interrupting the calling thread
+     *     stops the descent at the next step (see {@link GracefulStop})
      */
-    DescendRun(DescentRequest request, boolean showProgress, PrintWriter err) {
+    DescendRun(DescentRequest request, boolean showProgress, PrintWriter err, CancellationToken cancellation) {
         this.request = request;
         this.showProgress = showProgress;
         this.err = err;
+        this.cancellation = cancellation;
     }
 
     DescentReport run() {
@@ -69,7 +73,7 @@ final class DescendRun {
                 NumericGradientSource source = GradientSource.numeric(new NumericGradient(request.scheme(),
                         request.stepPolicy(), request.gradient().engineMode(),
                         pool == null ? Execution.serial() : Execution.on(pool), ProgressListener.NONE,
-                        CancellationToken.none()), loss);
+                        cancellation), loss);
                 result = loop.run(source, start, listener);
                 lossEvaluations = source.evaluations();
             } else {
@@ -77,6 +81,10 @@ final class DescendRun {
                 lossEvaluations = result.gradientEvaluations();
             }
         }
+        // A cancelled run leaves the thread's interrupt status set, and an interrupted thread
+        // cannot write through a file channel (ClosedByInterruptException): clear it, since
+        // writing out what was done is exactly what the stop asks for.
+        Thread.interrupted();
         if (request.trace() != null) {
             try {
                 result.trace().writeCsv(request.trace());
@@ -99,7 +107,8 @@ final class DescendRun {
                 gradientLabel(request.gradient()),
                 request.numeric() ? request.scheme().id() : null,
                 request.workers(),
-                result.trace().loss().get(0),
+                // No row when the run was cancelled before the start's gradient was done.
+                result.trace().size() == 0 ? Double.NaN : result.trace().loss().get(0),
                 result.loss(),
                 result.gradientNorm(),
                 result.bestLoss(),

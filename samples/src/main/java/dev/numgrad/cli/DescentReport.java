@@ -100,6 +100,8 @@ record DescentReport(String workload, long[] size, int parameters, String optimi
         if (stopReason == StopReason.DIVERGED) {
             stopped += " — the loss blew up; final is the last iterate before (exit status "
                     + DescendCommand.EXIT_DIVERGED + ")";
+        } else if (stopReason == StopReason.CANCELLED) {
+            stopped += " — interrupted; what was done is reported and written";
         }
         List<String> lines = new ArrayList<>(List.of(
                 format("workload     %s, %,d parameters", label(), parameters),
@@ -109,7 +111,8 @@ record DescentReport(String workload, long[] size, int parameters, String optimi
                 format("final loss   %.10g (gradient norm %.4g)", finalLoss, gradientNorm),
                 format("best loss    %.10g at iteration %,d", bestLoss, bestIteration),
                 format("stopped      %s", stopped),
-                format("evaluations  %,d gradients, %,d loss evaluations", gradientEvaluations, lossEvaluations),
+                format("evaluations  %,d gradient%s, %,d loss evaluation%s", gradientEvaluations,
+                        gradientEvaluations == 1 ? "" : "s", lossEvaluations, lossEvaluations == 1 ? "" : "s"),
                 format("seconds      %.4g", seconds)));
         if (trace != null) {
             lines.add(format("trace        %s", trace));

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 import org.eclipse.collections.api.list.primitive.DoubleList;
 import org.eclipse.collections.api.list.primitive.MutableDoubleList;
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
@@ -132,14 +133,25 @@ final class LossPlot {
         return max > 0 && max >= LOG_AXIS_MIN_RATIO * min;
     }
 
-    /** Writes the chart to {@code file} (created or replaced) in the format its name says. */
+    /**
+     * Writes the chart to {@code file} (created or replaced) in the format its name says.
+     *
+     * <p>The PNG goes straight to the file: ImageIO writing to a stream buffers through a cache
+     * file whose cleanup it registers as a shutdown hook, which fails while the JVM is shutting
+     * down, and that is when a Ctrl-C'd descent writes its plot ({@link GracefulStop}).
+     */
     static void write(XYChart chart, Path file) throws IOException {
-        Format format = Format.of(file);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            switch (format) {
-                case PNG -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-                case SVG -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
-                        VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        switch (Format.of(file)) {
+            case PNG -> {
+                Files.deleteIfExists(file); // ImageIO would overwrite in place, leaving a longer file's tail
+                if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", file.toFile())) {
+                    throw new IOException("no PNG writer in this JVM");
+                }
+            }
+            case SVG -> {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                }
             }
         }
     }
