@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit status: 0 on success, 1 when the computation fails (an engine error, an I/O error),
  * 2 for a bad argument or a request refused before any work (e.g. one that would not fit in
- * the heap). Errors are one line on stderr, never a stack trace (set {@code NUMGRAD_DEBUG=1}
- * to see one for an internal error).
+ * the heap); {@code descend} adds 3 for a run that diverged and 130 for one stopped by Ctrl-C.
+ * Errors are one line on stderr, never a stack trace (set {@code NUMGRAD_DEBUG=1} to see one
+ * for an internal error).
  */
 @Command(
         name = "numgrad",
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success",
             "1:the computation failed (the message says where)",
-            "2:a bad argument, or a request refused before any work"
+            "2:a bad argument, or a request refused before any work",
+            "3:numgrad descend: the descent diverged (its summary is still printed)",
+            "130:numgrad descend: interrupted by Ctrl-C (its summary is still printed)"
         },
         subcommands = {
             GradientCommand.class,
