@@ -3,6 +3,8 @@ package dev.numgrad.cli;
 import dev.numgrad.InvalidStepException;
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
+import dev.numgrad.kernel.KernelSupport;
+import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.Workload;
 import dev.numgrad.loss.WorkloadSpec;
 import dev.numgrad.optim.DescentLoop;
@@ -172,6 +174,12 @@ final class DescendCommand implements Callable<Integer> {
                     + " Default: the available processors.")
     Integer threads;
 
+    @Option(names = "--kernels", defaultValue = "auto", paramLabel = "KERNELS",
+            completionCandidates = GradientCommand.KernelNames.class,
+            description = "Loss kernels: ${COMPLETION-CANDIDATES} (auto: Panama SIMD when the vector"
+                    + " module is present). Default: ${DEFAULT-VALUE}.")
+    String kernels;
+
     @Option(names = "--trace", paramLabel = "FILE",
             description = "Write the trace as CSV: one row per iterate (loss, gradient norm, learning"
                     + " rate, elapsed seconds).")
@@ -262,8 +270,14 @@ final class DescendCommand implements Callable<Integer> {
             throw bad("--trace and --plot name the same file " + trace);
         }
         String scheduleLabel = schedule.text() + (warmup == 0 ? "" : " + warmup " + warmup);
-        DescentRequest request = new DescentRequest(workloadSpec, gradient, scheme, stepPolicy(), workers(), loop,
-                scheduleLabel, trace, plot);
+        KernelSupport kernelSupport;
+        try {
+            kernelSupport = Kernels.byName(kernels);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw bad("--kernels: " + e.getMessage());
+        }
+        DescentRequest request = new DescentRequest(workloadSpec, gradient, scheme, stepPolicy(), workers(),
+                kernelSupport, loop, scheduleLabel, trace, plot);
         checkHeap(request);
         return request;
     }

@@ -58,7 +58,7 @@ final class DescendRun {
     }
 
     private DescentReport descend() {
-        BundledLoss loss = request.workload().build();
+        BundledLoss loss = request.workload().build(request.kernels());
         double[] start = Workloads.start(loss.dimension());
         DescentLoop loop = request.loop();
         DescentResult result;
@@ -107,6 +107,7 @@ final class DescendRun {
                 gradientLabel(request.gradient()),
                 request.numeric() ? request.scheme().id() : null,
                 request.workers(),
+                request.kernels().name(),
                 // No row when the run was cancelled before the start's gradient was done.
                 result.trace().size() == 0 ? Double.NaN : result.trace().loss().get(0),
                 result.loss(),

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param gradient "blackbox", "delta" or "exact"
  * @param scheme the finite-difference scheme, or null for the exact gradient
  * @param threads workers that computed gradients
+ * @param kernels the kernels the loss ran on: "scalar" or "panama"
  * @param startLoss f at the start point
  * @param finalLoss f at the final iterate (after divergence: the last healthy one)
  * @param gradientNorm ‖∇f‖₂ there
@@ -35,7 +36,8 @@ import java.util.Objects;
  * @param plot the plot written, or null
  */
 record DescentReport(String workload, long[] size, int parameters, String optimizer, double learningRate,
-        String schedule, String clipping, String gradient, String scheme, int threads, double startLoss,
+        String schedule, String clipping, String gradient, String scheme, int threads, String kernels,
+        double startLoss,
         double finalLoss, double gradientNorm, double bestLoss, int bestIteration, int iterations,
         StopReason stopReason, long gradientEvaluations, long lossEvaluations, double seconds, String trace,
         String plot) {
@@ -47,6 +49,7 @@ record DescentReport(String workload, long[] size, int parameters, String optimi
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(clipping, "clipping");
         Objects.requireNonNull(gradient, "gradient");
+        Objects.requireNonNull(kernels, "kernels");
         Objects.requireNonNull(stopReason, "stopReason");
     }
 
@@ -77,6 +80,7 @@ record DescentReport(String workload, long[] size, int parameters, String optimi
                 .add("gradient", gradient)
                 .add("scheme", scheme)
                 .add("threads", threads)
+                .add("kernels", kernels)
                 .add("start_loss", startLoss)
                 .add("final_loss", finalLoss)
                 .add("gradient_norm", gradientNorm)
@@ -107,6 +111,7 @@ record DescentReport(String workload, long[] size, int parameters, String optimi
                 format("workload     %s, %,d parameters", label(), parameters),
                 format("optimizer    %s, lr %s, schedule %s, clipping %s", optimizer, learningRate, schedule, clipping),
                 format("gradient     %s", how),
+                format("kernels      %s", kernels),
                 format("start loss   %.10g", startLoss),
                 format("final loss   %.10g (gradient norm %.4g)", finalLoss, gradientNorm),
                 format("best loss    %.10g at iteration %,d", bestLoss, bestIteration),

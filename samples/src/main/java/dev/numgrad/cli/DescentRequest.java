@@ -2,6 +2,7 @@ package dev.numgrad.cli;
 
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
+import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.loss.WorkloadSpec;
 import dev.numgrad.optim.DescentLoop;
 import java.nio.file.Path;
@@ -16,13 +17,14 @@ import java.util.Objects;
  * @param stepPolicy the finite-difference step policy (unused by the exact gradient)
  * @param threads workers of a numeric gradient: 1 for the serial path, else the size of a
  *     dedicated fork/join pool; the exact gradient always runs serially
+ * @param kernels the loss kernels
  * @param loop the optimizer, schedule, clipping and stopping rules
  * @param schedule the --schedule value as given, with the warm-up, for reports
  * @param trace where to write the trace CSV, or null
  * @param plot where to write the loss plot (.png or .svg), or null
  */
 record DescentRequest(WorkloadSpec workload, Mode gradient, Scheme scheme, StepPolicy stepPolicy, int threads,
-        DescentLoop loop, String schedule, Path trace, Path plot) {
+        KernelSupport kernels, DescentLoop loop, String schedule, Path trace, Path plot) {
 
     /** Room for the JVM itself, the libraries, the command line's objects and a plot. */
     static final long JVM_ALLOWANCE_BYTES = 96L << 20;
@@ -45,6 +47,7 @@ record DescentRequest(WorkloadSpec workload, Mode gradient, Scheme scheme, StepP
         Objects.requireNonNull(gradient, "gradient");
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(stepPolicy, "stepPolicy");
+        Objects.requireNonNull(kernels, "kernels");
         Objects.requireNonNull(loop, "loop");
         Objects.requireNonNull(schedule, "schedule");
         if (threads < 1) {

@@ -50,6 +50,7 @@ class DescendArgumentsTest {
                 bad("unreadable time limit", "'soon'", "--lr", "0.1", "--time-limit", "soon"),
                 bad("zero threads", "--threads must be at least 1, got 0", "--lr", "0.1", "-t", "0"),
                 bad("unknown scheme", "'sideways'", "--lr", "0.1", "--scheme", "sideways"),
+                bad("unknown kernels", "'gpu'", "--lr", "0.1", "--kernels", "gpu"),
                 bad("plot format", ".png or .svg", "--lr", "0.1", "--plot", "loss.jpg"),
                 bad("trace and plot in one file", "same file", "--lr", "0.1", "--trace", "x.svg", "--plot", "x.svg"),
                 bad("too many steps for the heap", "NUMGRAD_HEAP", "--lr", "0.1", "-n", "2000000000"),

@@ -83,12 +83,13 @@ class DescendCommandTest {
         int steps = 7;
 
         Cli cli = Cli.run("descend", "-w", "sumsq", "-s", Integer.toString(N), "-o", "momentum", "--lr", "0.01",
-                "-n", Integer.toString(steps), "-g", "blackbox", "-t", "1", "--clip-norm", "5", "--json");
+                "-n", Integer.toString(steps), "-g", "blackbox", "-t", "1", "--clip-norm", "5", "--kernels", "scalar",
+                "--json");
 
         assertEquals(0, cli.exitCode(), cli.transcript());
         JsonObject json = json(cli);
         for (String field : List.of("workload", "size", "parameters", "optimizer", "lr", "schedule", "clipping",
-                "gradient", "scheme", "threads", "start_loss", "final_loss", "gradient_norm", "best_loss",
+                "gradient", "scheme", "threads", "kernels", "start_loss", "final_loss", "gradient_norm", "best_loss",
                 "best_iteration", "iterations", "stop_reason", "gradient_evaluations", "loss_evaluations", "seconds",
                 "trace", "plot")) {
             assertTrue(json.has(field), "field " + field + " in " + json);
@@ -102,6 +103,7 @@ class DescendCommandTest {
         assertEquals("norm 5.0", json.get("clipping").getAsString());
         assertEquals("central", json.get("scheme").getAsString());
         assertEquals(1, json.get("threads").getAsInt());
+        assertEquals("scalar", json.get("kernels").getAsString());
         assertEquals(steps, json.get("iterations").getAsInt());
         assertEquals("MAX_ITERATIONS", json.get("stop_reason").getAsString());
         // One gradient per iterate, the start included; central differences cost 2 evaluations

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
+import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.WorkloadSpec;
 import dev.numgrad.optim.Adam;
 import dev.numgrad.optim.DescentLoop;
@@ -26,7 +27,7 @@ class DescendRunTest {
 
     private static DescentRequest request(Mode gradient, Path trace, Path plot) {
         return new DescentRequest(WorkloadSpec.of("rosen", 50), gradient, Scheme.central(), StepPolicy.scaledToScheme(),
-                1, new DescentLoop(new Adam(0.01), 100), "constant", trace, plot);
+                1, Kernels.scalar(), new DescentLoop(new Adam(0.01), 100), "constant", trace, plot);
     }
 
     @Test
