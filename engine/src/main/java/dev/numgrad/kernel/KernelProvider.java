@@ -117,6 +117,10 @@ final class KernelProvider {
         return PanamaHolder.KERNELS;
     }
 
+    private static void warnFallback(String message) {
+        System.getLogger(Kernels.class.getName()).log(System.Logger.Level.WARNING, message);
+    }
+
     /** Loads Panama on first use; touched only once the module is known to be present. */
     private static final class PanamaHolder {
         static final KernelSupport KERNELS;
@@ -144,8 +148,7 @@ final class KernelProvider {
 
         static {
             Selection selection = select("auto", vectorModuleAvailable());
-            selection.warning().ifPresent(message ->
-                    System.getLogger(Kernels.class.getName()).log(System.Logger.Level.WARNING, message));
+            selection.warning().ifPresent(KernelProvider::warnFallback);
             KERNELS = selection.kernels();
         }
     }

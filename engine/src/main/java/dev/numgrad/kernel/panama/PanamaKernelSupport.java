@@ -98,7 +98,23 @@ public final class PanamaKernelSupport implements KernelSupport {
                     .fma(DoubleVector.fromArray(SPECIES, b, bOffset + k), acc1);
         }
         // reduce
-        return acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
+        return sumLanes(acc1.add(acc2).add(acc3.add(acc4)));
+    }
+
+    /**
+     * The sum of the lanes, in lane order. Not {@code reduceLanes(ADD)}: its order is
+     * unspecified, and HotSpot's C2 intrinsic and the Java fallback that runs before C2 compiles
+     * a kernel do add in different orders, so the same call rounded differently before and after
+     * warm-up (27 of 50 dot products of length 4099 changed in their last bits). A fixed order
+     * keeps every reduction reproducible within and across runs, at a cost of a few lane
+     * extractions once per reduction.
+     */
+    private static double sumLanes(DoubleVector v) {
+        double sum = v.lane(0);
+        for (int lane = 1; lane < LANES; lane++) {
+            sum += v.lane(lane);
+        }
+        return sum;
     }
 
     @Override
@@ -165,7 +181,7 @@ public final class PanamaKernelSupport implements KernelSupport {
             acc1 = v.fma(v, acc1);
         }
         // reduce
-        return acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
+        return sumLanes(acc1.add(acc2).add(acc3.add(acc4)));
     }
 
     /**
@@ -198,10 +214,10 @@ public final class PanamaKernelSupport implements KernelSupport {
                     acc3 = DoubleVector.fromArray(SPECIES, a, row3 + c).fma(xs, acc3);
                 }
                 // reduce
-                double sum0 = acc0.reduceLanes(VectorOperators.ADD);
-                double sum1 = acc1.reduceLanes(VectorOperators.ADD);
-                double sum2 = acc2.reduceLanes(VectorOperators.ADD);
-                double sum3 = acc3.reduceLanes(VectorOperators.ADD);
+                double sum0 = sumLanes(acc0);
+                double sum1 = sumLanes(acc1);
+                double sum2 = sumLanes(acc2);
+                double sum3 = sumLanes(acc3);
                 // scalar tail
                 for (int c = limit; c < cols; c++) {
                     double xc = x[xOffset + c];
@@ -360,7 +376,7 @@ public final class PanamaKernelSupport implements KernelSupport {
             sums = sums.add(DoubleVector.fromArray(SPECIES, a, k).sub(shift).lanewise(VectorOperators.EXP));
         }
         // reduce
-        double sum = sums.reduceLanes(VectorOperators.ADD);
+        double sum = sumLanes(sums);
         // scalar tail
         for (; k < to; k++) {
             sum += Math.exp(a[k] - max);
