@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Starts this JDK's {@code java} without {@code --add-modules jdk.incubator.vector}, with only
  * the engine's and the tests' classes on the class path, and checks the engine runs on the
- * scalar kernels with exactly one warning, and that forcing panama there fails with the fix.
- * Each child JVM takes well under a second.
+ * scalar kernels with exactly one warning, and that forcing panama there fails with the fix;
+ * and, with the module but C1 only, that auto also stays scalar with one warning. Each child JVM
+ * takes well under a second.
  */
 class ScalarFallbackTest {
 
@@ -25,10 +26,11 @@ class ScalarFallbackTest {
     private record Run(int exitCode, String stdout, String stderr) {
     }
 
-    private static Run runWithoutVectorModule(String... properties) throws IOException, InterruptedException {
+    /** Runs {@link FallbackProbe} in a C1-only JVM (fast to start) with the given options. */
+    private static Run runProbe(String... options) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
-        command.addAll(List.of(properties));
+        command.addAll(List.of(options));
         command.addAll(List.of("-cp", classPath(), FallbackProbe.class.getName()));
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
@@ -63,7 +65,7 @@ class ScalarFallbackTest {
 
     @Test
     void autoRunsOnScalarWithOneWarning() throws Exception {
-        Run run = runWithoutVectorModule();
+        Run run = runProbe();
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals("scalar 14.0 panamaPresent=false", run.stdout().strip(), run.stderr());
         assertEquals(1, occurrences(run.stderr(), WARNING_TEXT), "warnings logged:\n" + run.stderr());
@@ -72,7 +74,7 @@ class ScalarFallbackTest {
 
     @Test
     void forcingPanamaWithoutTheModuleSaysHowToFixIt() throws Exception {
-        Run run = runWithoutVectorModule("-Dnumgrad.kernels=panama");
+        Run run = runProbe("-Dnumgrad.kernels=panama");
         assertTrue(run.exitCode() != 0, "should have failed:\n" + run.stdout());
         assertTrue(run.stderr().contains("-Dnumgrad.kernels=panama: panama kernels need the jdk.incubator.vector module")
                 && run.stderr().contains("--add-modules jdk.incubator.vector"), run.stderr());
@@ -80,8 +82,17 @@ class ScalarFallbackTest {
     }
 
     @Test
+    void autoStaysScalarWithoutTheOptimizingCompiler() throws Exception {
+        Run run = runProbe("--add-modules", "jdk.incubator.vector");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals("scalar 14.0 panamaPresent=true", run.stdout().strip(), run.stderr());
+        assertEquals(1, occurrences(run.stderr(), "the C2 compiler is disabled"), run.stderr());
+        assertEquals(0, occurrences(run.stderr(), WARNING_TEXT), run.stderr());
+    }
+
+    @Test
     void forcingScalarIsSilent() throws Exception {
-        Run run = runWithoutVectorModule("-Dnumgrad.kernels=scalar");
+        Run run = runProbe("-Dnumgrad.kernels=scalar");
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals("scalar 14.0 panamaPresent=false", run.stdout().strip());
         assertEquals("", run.stderr().strip());
