@@ -36,12 +36,14 @@ final class KernelAssertions {
     }
 
     /**
-     * Compiles the Panama kernels with C2 before any test compares them (once per test JVM).
-     * Interpreted and C1 code run the Vector API's Java fallback, which computes TANH/EXP/LOG1P
-     * lane by lane with {@link Math} and so trivially agrees with the reference; the C2
-     * intrinsics (SVML on x86) are what users run and what must be tested. 500 calls at n = 4099 pass
-     * HotSpot's tier-4 thresholds (best effort: compilation is asynchronous, but with 0-ulp tolerances this
-     * warm-up makes the activation tests fail, so it does reach the intrinsics); about two seconds.
+     * Warms the Panama kernels up before any test compares them (once per test JVM), so that
+     * most comparisons run C2-compiled code. Interpreted and C1 code run the Vector API's Java
+     * fallback, which computes TANH/EXP/LOG1P lane by lane with {@link Math} and so trivially
+     * agrees with the reference; the C2 intrinsics (SVML on x86) are what users run. Long inputs
+     * make each kernel's own loop hot, so it is compiled on its own and not only inlined into
+     * this loop. Compilation is asynchronous, so this is best effort (with 0-ulp tolerances the
+     * activation tests do fail after it, so it reaches the intrinsics); the deterministic C2
+     * check is {@link PanamaReproducibilityTest}, whose child JVM compiles in the foreground.
      */
     private static final class CompiledPanama {
         static final int CALLS = 500;

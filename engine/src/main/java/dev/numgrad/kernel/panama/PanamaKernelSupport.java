@@ -55,11 +55,6 @@ public final class PanamaKernelSupport implements KernelSupport {
         return "panama";
     }
 
-    /** Lanes per vector on this CPU, for messages and benchmark labels. */
-    public static int lanes() {
-        return LANES;
-    }
-
     @Override
     public double dot(double[] a, int aOffset, double[] b, int bOffset, int length) {
         KernelArguments.checkRange(a, "a", aOffset, length);
