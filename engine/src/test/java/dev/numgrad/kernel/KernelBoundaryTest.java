@@ -169,7 +169,10 @@ class KernelBoundaryTest {
         }
     }
 
-    private static double[] specialsOfLength(int length) {
+    static final int SPECIAL_VALUE_COUNT = SPECIALS.length;
+
+    /** The special values repeated to {@code length}. */
+    static double[] specialsOfLength(int length) {
         double[] a = new double[length];
         for (int k = 0; k < length; k++) {
             a[k] = SPECIALS[k % SPECIALS.length];

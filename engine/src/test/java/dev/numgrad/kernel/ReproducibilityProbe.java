@@ -10,7 +10,8 @@ import java.util.Random;
  * Panama kernel on fixed inputs (one line per kernel), after calling them {@code args[0]} times
  * so that a JVM with a low compile threshold has compiled them by then; with {@code args[1]}
  * "activations" it then prints, per transcendental activation, the largest difference from the
- * scalar reference in ulps over 8 192 random inputs.
+ * scalar reference in ulps over 8 192 random inputs and every special value of
+ * {@link KernelBoundaryTest} at every lane position.
  */
 public final class ReproducibilityProbe {
 
@@ -66,8 +67,12 @@ public final class ReproducibilityProbe {
 
     private static void printActivationUlps(KernelSupport panama, int repeats) {
         KernelSupport scalar = Kernels.scalar();
-        Random random = new Random(SEED);
-        double[] in = KernelAssertions.randomArray(random, 8_192);
+        // random arguments, then every special value at every lane position
+        double[] random = KernelAssertions.randomArray(new Random(SEED), 8_192);
+        double[] specials = KernelBoundaryTest.specialsOfLength(8 * KernelBoundaryTest.SPECIAL_VALUE_COUNT);
+        double[] in = new double[random.length + specials.length];
+        System.arraycopy(random, 0, in, 0, random.length);
+        System.arraycopy(specials, 0, in, random.length, specials.length);
         double[] expected = new double[in.length];
         double[] actual = new double[in.length];
         for (KernelEquivalenceTest.Activation function : KernelEquivalenceTest.Activation.values()) {
@@ -78,9 +83,20 @@ public final class ReproducibilityProbe {
             function.apply(panama, in, actual, 0, in.length);
             double maxUlps = 0;
             for (int k = 0; k < in.length; k++) {
-                maxUlps = Math.max(maxUlps, Math.abs(expected[k] - actual[k]) / Math.ulp(expected[k]));
+                maxUlps = Math.max(maxUlps, ulpsApart(expected[k], actual[k]));
             }
             System.out.println("ulps " + function + " " + maxUlps);
         }
+    }
+
+    /** 0 for identical values (NaN included); infinite when a NaN, ±∞ or ±0 is not matched exactly. */
+    private static double ulpsApart(double expected, double actual) {
+        if (Double.compare(expected, actual) == 0) {
+            return 0;
+        }
+        if (Double.isNaN(expected) || Double.isInfinite(expected) || expected == 0 || Double.isNaN(actual)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.abs(expected - actual) / Math.ulp(expected);
     }
 }
