@@ -27,7 +27,24 @@ final class KernelAssertions {
      */
     static final double ACTIVATION_ULPS = 4;
 
+    /** Every special input the activations must handle; repeated to fill vectors and tails. */
+    static final double[] SPECIALS = {
+        0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-310, -1e-310, Double.MIN_NORMAL, -Double.MIN_NORMAL,
+        1e-300, -1e-300, 1e-8, -1e-8, 0.5, -0.5, 19.0, -19.0, 37.0, -37.0, 700.0, -700.0, 710.0, -710.0,
+        745.0, -745.0, 750.0, -750.0, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+    };
+
     private KernelAssertions() {
+    }
+
+    /** {@link #SPECIALS} repeated to {@code length}. */
+    static double[] specialsOfLength(int length) {
+        double[] a = new double[length];
+        for (int k = 0; k < length; k++) {
+            a[k] = SPECIALS[k % SPECIALS.length];
+        }
+        return a;
     }
 
     /** The Panama kernels, already compiled by C2 (see {@link CompiledPanama}). */

@@ -32,14 +32,6 @@ class KernelBoundaryTest {
     /** Long enough for the four-accumulator body (≥ 4 vectors of 8), plus a scalar tail. */
     private static final int LENGTH = 4 * 8 + 5;
 
-    /** Every special input the activations must handle; repeated to fill vectors and tails. */
-    private static final double[] SPECIALS = {
-        0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-310, -1e-310, Double.MIN_NORMAL, -Double.MIN_NORMAL,
-        1e-300, -1e-300, 1e-8, -1e-8, 0.5, -0.5, 19.0, -19.0, 37.0, -37.0, 700.0, -700.0, 710.0, -710.0,
-        745.0, -745.0, 750.0, -750.0, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE,
-        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
-    };
-
     private static double[] filled(double value) {
         double[] a = new double[LENGTH];
         Arrays.fill(a, value);
@@ -121,7 +113,7 @@ class KernelBoundaryTest {
     @Test
     @Covers({"axpy", "gemvTransposed"})
     void axpyAndTransposedProductAreBitIdenticalOnSpecials() {
-        double[] x = specialsOfLength(LENGTH);
+        double[] x = KernelAssertions.specialsOfLength(LENGTH);
         for (double alpha : new double[] {0.0, -0.0, 1e-310, 1e300, Double.NaN, Double.POSITIVE_INFINITY}) {
             double[] expected = filled(-0.0);
             double[] actual = filled(-0.0);
@@ -130,8 +122,8 @@ class KernelBoundaryTest {
             assertArrayEquals(expected, actual, "axpy alpha " + alpha);
         }
         int rows = 5;
-        int cols = SPECIALS.length;
-        double[] a = specialsOfLength(rows * cols);
+        int cols = KernelAssertions.SPECIALS.length;
+        double[] a = KernelAssertions.specialsOfLength(rows * cols);
         double[] v = {1.0, -0.0, 1e-310, 1e300, -2.0};
         double[] expected = new double[cols];
         double[] actual = new double[cols];
@@ -169,25 +161,14 @@ class KernelBoundaryTest {
         }
     }
 
-    static final int SPECIAL_VALUE_COUNT = SPECIALS.length;
-
-    /** The special values repeated to {@code length}. */
-    static double[] specialsOfLength(int length) {
-        double[] a = new double[length];
-        for (int k = 0; k < length; k++) {
-            a[k] = SPECIALS[k % SPECIALS.length];
-        }
-        return a;
-    }
-
     /** Each special once in the vector body (offset 0) and once in the scalar tail (offset 3). */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Activation.class)
     @Covers({"tanh", "softplus", "sigmoid", "relu"})
     void activationsOnSpecials(Activation function) {
         for (int shift = 0; shift < 4; shift++) {
-            double[] in = new double[SPECIALS.length + 8];
-            System.arraycopy(SPECIALS, 0, in, shift, SPECIALS.length);
+            double[] in = new double[KernelAssertions.SPECIALS.length + 8];
+            System.arraycopy(KernelAssertions.SPECIALS, 0, in, shift, KernelAssertions.SPECIALS.length);
             double[] expected = new double[in.length];
             double[] actual = new double[in.length];
             function.apply(SCALAR, in, expected, 0, in.length);

@@ -11,7 +11,7 @@ import java.util.Random;
  * so that a JVM with a low compile threshold has compiled them by then; with {@code args[1]}
  * "activations" it then prints, per transcendental activation, the largest difference from the
  * scalar reference in ulps over 8 192 random inputs and every special value of
- * {@link KernelBoundaryTest} at every lane position.
+ * {@link KernelAssertions#SPECIALS} at every lane position.
  */
 public final class ReproducibilityProbe {
 
@@ -69,7 +69,7 @@ public final class ReproducibilityProbe {
         KernelSupport scalar = Kernels.scalar();
         // random arguments, then every special value at every lane position
         double[] random = KernelAssertions.randomArray(new Random(SEED), 8_192);
-        double[] specials = KernelBoundaryTest.specialsOfLength(8 * KernelBoundaryTest.SPECIAL_VALUE_COUNT);
+        double[] specials = KernelAssertions.specialsOfLength(8 * KernelAssertions.SPECIALS.length);
         double[] in = new double[random.length + specials.length];
         System.arraycopy(random, 0, in, 0, random.length);
         System.arraycopy(specials, 0, in, random.length, specials.length);
