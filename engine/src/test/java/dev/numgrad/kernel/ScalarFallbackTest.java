@@ -91,6 +91,14 @@ class ScalarFallbackTest {
     }
 
     @Test
+    void anUnknownPropertyValueIsNamedWithTheValidOnes() throws Exception {
+        Run run = runProbe("-Dnumgrad.kernels=simd");
+        assertTrue(run.exitCode() != 0, "should have failed:\n" + run.stdout());
+        assertTrue(run.stderr().contains("-Dnumgrad.kernels=simd: unknown kernels 'simd'; valid values: auto, scalar, panama"),
+                run.stderr());
+    }
+
+    @Test
     void forcingScalarIsSilent() throws Exception {
         Run run = runProbe("-Dnumgrad.kernels=scalar");
         assertEquals(0, run.exitCode(), run.stderr());
