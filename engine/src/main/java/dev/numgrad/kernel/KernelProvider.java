@@ -14,9 +14,9 @@ import java.util.Optional;
  *
  * <p>{@code auto} also falls back to scalar when the JVM runs without its optimising compiler
  * (C2: {@code -XX:TieredStopAtLevel=1..3}, {@code -Xint}): the Vector API is only fast once C2
- * turns it into SIMD instructions, and its Java fallback is 20–50 times slower than the scalar
- * kernels (measured: about 0.3 µs per tanh element against 10 ns). Forcing {@code panama} is
- * still honoured there.
+ * turns it into SIMD instructions, and its Java fallback is about 30 times slower than the
+ * scalar kernels (measured under C1: 0.3 µs per tanh element against 10 ns). Forcing
+ * {@code panama} is still honoured there.
  *
  * <p>{@link #select(String, boolean, boolean)} is the whole decision as a function of its
  * inputs, for tests; {@link #resolve(String)} feeds it the real module lookup and JIT
