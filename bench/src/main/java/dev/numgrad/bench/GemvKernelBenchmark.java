@@ -2,6 +2,7 @@ package dev.numgrad.bench;
 
 import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.kernel.Kernels;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +64,7 @@ public class GemvKernelBenchmark {
         Kernels.scalar().gemv(matrix, 0, rows, size, x, 0, expected, 0);
         support.gemv(matrix, 0, rows, size, x, 0, y, 0);
         for (int r = 0; r < rows; r++) {
-            double[] row = java.util.Arrays.copyOfRange(matrix, r * size, (r + 1) * size);
+            double[] row = Arrays.copyOfRange(matrix, r * size, (r + 1) * size);
             BenchmarkChecks.checkSum("gemv row " + r, expected[r], y[r], row, x);
         }
         double[] expectedTransposed = new double[size];

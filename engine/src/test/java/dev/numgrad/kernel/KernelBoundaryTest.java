@@ -1,6 +1,5 @@
 package dev.numgrad.kernel;
 
-import static dev.numgrad.kernel.KernelAssertions.ACTIVATION_ULPS;
 import static dev.numgrad.kernel.KernelAssertions.assertSumClose;
 import static dev.numgrad.kernel.KernelAssertions.assertWithinUlps;
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -9,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.numgrad.kernel.KernelEquivalenceTest.Activation;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -173,7 +172,7 @@ class KernelBoundaryTest {
             double[] actual = new double[in.length];
             function.apply(SCALAR, in, expected, 0, in.length);
             function.apply(PANAMA, in, actual, 0, in.length);
-            List<Executable> checks = new java.util.ArrayList<>();
+            List<Executable> checks = new ArrayList<>();
             for (int k = 0; k < in.length; k++) {
                 int index = k;
                 checks.add(() -> assertWithinUlps(expected[index], actual[index], function.ulps,

@@ -1,6 +1,5 @@
 package dev.numgrad.kernel;
 
-import static dev.numgrad.kernel.KernelAssertions.ACTIVATION_ULPS;
 import static dev.numgrad.kernel.KernelAssertions.EPS;
 import static dev.numgrad.kernel.KernelAssertions.LENGTHS;
 import static dev.numgrad.kernel.KernelAssertions.assertOutsideUnchanged;
@@ -223,42 +222,6 @@ class KernelEquivalenceTest {
                     + " but was " + actual + ", difference " + Math.abs(expected - actual) + " > " + tolerance);
         }
         assertUnchanged(before, a, "a", () -> "logSumExp (seed " + seed + ")");
-    }
-
-    /** The element-wise kernels, each with its per-element tolerance in ulps. */
-    enum Activation {
-        TANH(ACTIVATION_ULPS) {
-            @Override
-            void apply(KernelSupport kernels, double[] in, double[] out, int from, int to) {
-                kernels.tanh(in, out, from, to);
-            }
-        },
-        SOFTPLUS(ACTIVATION_ULPS) {
-            @Override
-            void apply(KernelSupport kernels, double[] in, double[] out, int from, int to) {
-                kernels.softplus(in, out, from, to);
-            }
-        },
-        SIGMOID(ACTIVATION_ULPS) {
-            @Override
-            void apply(KernelSupport kernels, double[] in, double[] out, int from, int to) {
-                kernels.sigmoid(in, out, from, to);
-            }
-        },
-        RELU(0) {
-            @Override
-            void apply(KernelSupport kernels, double[] in, double[] out, int from, int to) {
-                kernels.relu(in, out, from, to);
-            }
-        };
-
-        final double ulps;
-
-        Activation(double ulps) {
-            this.ulps = ulps;
-        }
-
-        abstract void apply(KernelSupport kernels, double[] in, double[] out, int from, int to);
     }
 
     static Stream<Arguments> activationsAndLengths() {

@@ -59,7 +59,7 @@ class PanamaReproducibilityTest {
         assertEquals(interpreted, compiledArithmetic, "interpreted (expected) vs C2-compiled (actual)");
 
         List<String> ulps = compiled.stream().filter(line -> line.startsWith("ulps ")).toList();
-        assertEquals(KernelEquivalenceTest.Activation.values().length, ulps.size(), compiled::toString);
+        assertEquals(Activation.values().length, ulps.size(), compiled::toString);
         for (String line : ulps) {
             double maxUlps = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             assertTrue(maxUlps <= KernelAssertions.ACTIVATION_ULPS, () -> "C2-compiled " + line + " > "

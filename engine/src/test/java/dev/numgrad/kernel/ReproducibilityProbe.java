@@ -75,7 +75,7 @@ public final class ReproducibilityProbe {
         System.arraycopy(specials, 0, in, random.length, specials.length);
         double[] expected = new double[in.length];
         double[] actual = new double[in.length];
-        for (KernelEquivalenceTest.Activation function : KernelEquivalenceTest.Activation.values()) {
+        for (Activation function : Activation.values()) {
             for (int k = 0; k < repeats; k++) {
                 function.apply(panama, in, actual, 0, 64); // compile before measuring
             }

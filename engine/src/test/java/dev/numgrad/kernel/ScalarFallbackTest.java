@@ -3,6 +3,7 @@ package dev.numgrad.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ class ScalarFallbackTest {
             String engine = Path.of(Kernels.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
             String tests = Path.of(FallbackProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                     .toString();
-            return engine + java.io.File.pathSeparator + tests;
+            return engine + File.pathSeparator + tests;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
