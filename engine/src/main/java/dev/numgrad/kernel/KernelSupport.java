@@ -102,4 +102,55 @@ public interface KernelSupport {
      * @param out the results; modified in [from, to) only; may be {@code in}
      */
     void sigmoid(double[] in, double[] out, int from, int to);
+
+    // batch kernels for delta evaluation
+
+    /**
+     * The exact change of tanh across a batch: for k in [0, length),
+     * out[outOffset+k] = tanh(z + alpha·v[vOffset+k]) − tanh(z) with z = z[offset+k], to a few
+     * ulps of the change itself, by the rule of {@link TanhDifference} (the plain difference
+     * would lose the digits below the rounding of tanh z).
+     *
+     * @param z pre-activations. Not modified.
+     * @param tanhZ tanh(z) at the same offsets. Not modified.
+     * @param sech2Z sech²(z) at the same offsets, accurate where tanh z saturates. Not modified.
+     * @param v direction. Not modified.
+     * @param out modified in [outOffset, outOffset + length).
+     */
+    void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
+                        double[] v, int vOffset, double[] out, int outOffset, int length);
+
+    /**
+     * One class's share of a softmax shift: out[outOffset+k] += p[pOffset+k]·expm1(alpha·v[vOffset+k])
+     * for k in [0, length). Summed over the classes c with p = softmax probabilities and
+     * alpha·v = the logit shifts δ_c, it gives Σ_c p_c·(e^δ_c − 1), and
+     * log1p of that is the exact change of log-sum-exp, with no large totals subtracted.
+     *
+     * @param p probabilities. Not modified.
+     * @param v shift direction. Not modified.
+     * @param out accumulators. Modified in [outOffset, outOffset + length).
+     */
+    void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
+                        double[] out, int outOffset, int length);
+
+    /**
+     * Σ log1p(a[k]) for k in [from, to), each term to an ulp or two; arguments with
+     * |a| ≤ {@link SmallLog1p#LIMIT} (the usual softmax shifts) take a polynomial that is exact to
+     * rounding and cheaper than log1p. a not modified.
+     */
+    double sumLog1p(double[] a, int from, int to);
+
+    /**
+     * A power series without constant term with per-element coefficients, by Horner:
+     * out[outOffset+k] = Σ_{n=1..terms} c_n·x^n with x = x[xOffset+k] and
+     * c_n = coefficients[offset + (n−1)·stride + k]. Delta evaluation uses it for the softmax
+     * shift Σ_c p_c·expm1(w_c·x) = Σ_n (Σ_c p_c·w_cⁿ/n!)·xⁿ when x is small enough that the
+     * truncation is below rounding.
+     *
+     * @param coefficients terms rows of coefficients, stride apart. Not modified.
+     * @param x the variable. Not modified.
+     * @param out modified in [outOffset, outOffset + length).
+     */
+    void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
+                     double[] out, int outOffset, int length);
 }

@@ -145,4 +145,44 @@ public final class ScalarKernelSupport implements KernelSupport {
         double e = Math.exp(z);
         return e / (1.0 + e);
     }
+
+    // batch kernels for delta evaluation
+
+    @Override
+    public void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
+                               double[] v, int vOffset, double[] out, int outOffset, int length) {
+        for (int k = 0; k < length; k++) {
+            out[outOffset + k] = TanhDifference.of(z[offset + k], tanhZ[offset + k], sech2Z[offset + k], alpha * v[vOffset + k]);
+        }
+    }
+
+    @Override
+    public void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
+                               double[] out, int outOffset, int length) {
+        for (int k = 0; k < length; k++) {
+            out[outOffset + k] = Math.fma(p[pOffset + k], Math.expm1(alpha * v[vOffset + k]), out[outOffset + k]);
+        }
+    }
+
+    @Override
+    public double sumLog1p(double[] a, int from, int to) {
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+            sum += SmallLog1p.orMath(a[k]);
+        }
+        return sum;
+    }
+
+    @Override
+    public void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
+                            double[] out, int outOffset, int length) {
+        for (int k = 0; k < length; k++) {
+            double xk = x[xOffset + k];
+            double sum = coefficients[offset + (terms - 1) * stride + k];
+            for (int n = terms - 2; n >= 0; n--) {
+                sum = Math.fma(sum, xk, coefficients[offset + n * stride + k]);
+            }
+            out[outOffset + k] = sum * xk;
+        }
+    }
 }

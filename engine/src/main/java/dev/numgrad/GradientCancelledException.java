@@ -1,0 +1,25 @@
+package dev.numgrad;
+
+/** The gradient was cancelled through its cancellation token before every coordinate was done. */
+public final class GradientCancelledException extends NumgradException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long done;
+    private final long total;
+
+    public GradientCancelledException(long done, long total) {
+        super("gradient cancelled after " + done + " of " + total + " coordinates");
+        this.done = done;
+        this.total = total;
+    }
+
+    /** Coordinates finished before the cancellation was observed (their values are discarded). */
+    public long done() {
+        return done;
+    }
+
+    public long total() {
+        return total;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.numgrad;
+
+/**
+ * The loss returned NaN or ±∞, at a perturbed point x + s·eᵢ (naming i, s and the value) or at
+ * the base point (coordinate {@link #BASE_POINT}). A finite difference of a non-finite value is
+ * meaningless, so numgrad stops instead of returning a NaN gradient entry.
+ */
+public final class NonFiniteLossException extends NumgradException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** {@link #coordinate()} of a non-finite value at the base point x. */
+    public static final int BASE_POINT = -1;
+
+    private final int coordinate;
+    private final double offset;
+    private final double value;
+
+    private NonFiniteLossException(String message, int coordinate, double offset, double value) {
+        super(message);
+        this.coordinate = coordinate;
+        this.offset = offset;
+        this.value = value;
+    }
+
+    /** The loss (or its delta) returned {@code value} at x + offset·eᵢ. */
+    public static NonFiniteLossException atCoordinate(String lossName, int i, double offset, double value) {
+        return new NonFiniteLossException("loss '" + lossName + "' returned " + value + " at coordinate " + i
+                + " (x + s·e[" + i + "], s = " + offset + ")", i, offset, value);
+    }
+
+    /** The loss returned {@code value} at the base point x. */
+    public static NonFiniteLossException atBasePoint(String lossName, double value) {
+        return new NonFiniteLossException("loss '" + lossName + "' returned " + value + " at the base point x",
+                BASE_POINT, 0.0, value);
+    }
+
+    /** The coordinate being differenced, or {@link #BASE_POINT}. */
+    public int coordinate() {
+        return coordinate;
+    }
+
+    /** The offset s added to x[coordinate]; 0 at the base point. */
+    public double offset() {
+        return offset;
+    }
+
+    /** The non-finite value returned. */
+    public double value() {
+        return value;
+    }
+}

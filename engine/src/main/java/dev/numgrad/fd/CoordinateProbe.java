@@ -1,0 +1,16 @@
+package dev.numgrad.fd;
+
+/**
+ * The one-dimensional function a {@link Scheme} differences: the loss along one coordinate axis.
+ *
+ * <p>In black-box mode {@code at(offset)} is f(x + offset·eᵢ); in delta mode it is
+ * f(x + offset·eᵢ) − f(x), so {@code at(0) == 0}. Schemes never call {@code at(0)}: the value
+ * at the base point arrives as their {@code base} argument (f(x), or 0 in delta mode).
+ * Implementations are stateful workers, one per thread.
+ */
+@FunctionalInterface
+public interface CoordinateProbe {
+
+    /** The coordinate's function at x_i + offset. */
+    double at(double offset);
+}

@@ -1,0 +1,59 @@
+package dev.numgrad.gradient;
+
+import dev.numgrad.LossEvaluationException;
+import dev.numgrad.NonFiniteLossException;
+import dev.numgrad.loss.Evaluator;
+import dev.numgrad.loss.Loss;
+
+/** Full loss evaluations on a private copy of x, perturbing one coordinate and restoring it exactly. */
+final class BlackBoxWorker extends GradientWorker {
+
+    private final Evaluator evaluator;
+    /** Private copy of x; equal to job.x between probes. */
+    private final double[] x;
+
+    BlackBoxWorker(Job job, Loss loss) {
+        super(job);
+        try {
+            this.evaluator = loss.newEvaluator();
+        } catch (RuntimeException e) {
+            throw LossEvaluationException.atBasePoint(job.lossName, "creating an evaluator", e);
+        }
+        this.x = job.x.clone();
+    }
+
+    /** f(x), validated finite. */
+    double valueAtBase() {
+        double value;
+        try {
+            value = evaluator.value(x);
+        } catch (RuntimeException e) {
+            throw LossEvaluationException.atBasePoint(job.lossName, "evaluating f(x)", e);
+        }
+        evaluations++;
+        if (!Double.isFinite(value)) {
+            throw NonFiniteLossException.atBasePoint(job.lossName, value);
+        }
+        return value;
+    }
+
+    @Override
+    public double at(double offset) {
+        int i = coordinate;
+        double xi = x[i];
+        x[i] = xi + offset;
+        double value;
+        try {
+            value = evaluator.value(x);
+        } catch (RuntimeException e) {
+            throw LossEvaluationException.atCoordinate(job.lossName, i, offset, e);
+        } finally {
+            x[i] = xi;
+        }
+        evaluations++;
+        if (!Double.isFinite(value)) {
+            throw NonFiniteLossException.atCoordinate(job.lossName, i, offset, value);
+        }
+        return value;
+    }
+}

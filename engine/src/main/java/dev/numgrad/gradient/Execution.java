@@ -1,0 +1,79 @@
+package dev.numgrad.gradient;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Where a gradient's coordinates run: in the caller's thread, in the common pool, or in a pool
+ * the caller owns (and closes). The result is bit-identical in all three.
+ */
+public sealed interface Execution permits Execution.Serial, Execution.CommonPool, Execution.OnPool {
+
+    /** The pool to run on, or empty for the caller's thread. */
+    Optional<ForkJoinPool> pool();
+
+    /** How many workers compute coordinates at once. */
+    int parallelism();
+
+    /** The caller's thread only; no fork/join. */
+    static Execution serial() {
+        return new Serial();
+    }
+
+    /** {@link ForkJoinPool#commonPool()}. */
+    static Execution commonPool() {
+        return new CommonPool();
+    }
+
+    /** A pool the caller owns; numgrad never shuts it down. */
+    static Execution on(ForkJoinPool pool) {
+        return new OnPool(pool);
+    }
+
+    /** The caller's thread. */
+    record Serial() implements Execution {
+
+        @Override
+        public Optional<ForkJoinPool> pool() {
+            return Optional.empty();
+        }
+
+        @Override
+        public int parallelism() {
+            return 1;
+        }
+    }
+
+    /** The JVM's common pool. */
+    record CommonPool() implements Execution {
+
+        @Override
+        public Optional<ForkJoinPool> pool() {
+            return Optional.of(ForkJoinPool.commonPool());
+        }
+
+        @Override
+        public int parallelism() {
+            return ForkJoinPool.getCommonPoolParallelism();
+        }
+    }
+
+    /** A caller-owned pool. */
+    record OnPool(ForkJoinPool forkJoinPool) implements Execution {
+
+        public OnPool {
+            Objects.requireNonNull(forkJoinPool, "forkJoinPool");
+        }
+
+        @Override
+        public Optional<ForkJoinPool> pool() {
+            return Optional.of(forkJoinPool);
+        }
+
+        @Override
+        public int parallelism() {
+            return forkJoinPool.getParallelism();
+        }
+    }
+}

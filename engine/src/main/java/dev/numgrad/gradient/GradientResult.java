@@ -1,0 +1,69 @@
+package dev.numgrad.gradient;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A computed gradient and what it cost.
+ *
+ * <p>The arrays are owned by the result and not copied (a gradient can have millions of entries);
+ * equality compares their contents.
+ *
+ * @param values ∇f(x), one entry per coordinate
+ * @param evaluations black-box: full loss evaluations (n·{@code evaluationsPerCoordinate}, plus 1
+ *     for f(x) when the scheme uses it); delta: delta evaluations plus one {@code prepare} per
+ *     worker state (which depends on how many workers took part)
+ * @param elapsed wall time of the whole computation, validation included
+ * @param errorEstimates per-coordinate error estimates, or null when the scheme gives none
+ */
+public record GradientResult(double[] values, long evaluations, Duration elapsed, double[] errorEstimates) {
+
+    public GradientResult {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(elapsed, "elapsed");
+        if (evaluations < 0) {
+            throw new IllegalArgumentException("evaluations must be non-negative, got " + evaluations);
+        }
+        if (errorEstimates != null && errorEstimates.length != values.length) {
+            throw new IllegalArgumentException("errorEstimates length " + errorEstimates.length
+                    + " != values length " + values.length);
+        }
+    }
+
+    /** Number of coordinates. */
+    public int dimension() {
+        return values.length;
+    }
+
+    public boolean hasErrorEstimates() {
+        return errorEstimates != null;
+    }
+
+    /** The per-coordinate error estimates, when the scheme gives them. */
+    public Optional<double[]> errors() {
+        return Optional.ofNullable(errorEstimates);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GradientResult r
+                && evaluations == r.evaluations
+                && elapsed.equals(r.elapsed)
+                && Arrays.equals(values, r.values)
+                && Arrays.equals(errorEstimates, r.errorEstimates);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(values), evaluations, elapsed, Arrays.hashCode(errorEstimates));
+    }
+
+    /** A summary; never prints millions of values. */
+    @Override
+    public String toString() {
+        return "GradientResult[dimension=" + values.length + ", evaluations=" + evaluations
+                + ", elapsed=" + elapsed + ", errorEstimates=" + (hasErrorEstimates() ? "yes" : "no") + "]";
+    }
+}

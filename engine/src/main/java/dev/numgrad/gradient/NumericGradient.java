@@ -1,0 +1,161 @@
+package dev.numgrad.gradient;
+
+import dev.numgrad.DimensionMismatchException;
+import dev.numgrad.GradientCancelledException;
+import dev.numgrad.NonFiniteParameterException;
+import dev.numgrad.UnsupportedModeException;
+import dev.numgrad.fd.Scheme;
+import dev.numgrad.fd.StepPolicy;
+import dev.numgrad.loss.DeltaLoss;
+import dev.numgrad.loss.Loss;
+import dev.numgrad.schedule.CancellationToken;
+import dev.numgrad.schedule.CoordinateScheduler;
+import dev.numgrad.schedule.ProgressListener;
+import dev.numgrad.schedule.WorkerStash;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The numeric gradient of a {@link Loss}: an immutable configuration and the entry point.
+ *
+ * <pre>{@code
+ * Loss loss = Loss.of("bowl", 2, x -> x[0] * x[0] + x[1] * x[1]);
+ * GradientResult g = NumericGradient.defaults().compute(loss, new double[] {3, 4});
+ * g.values();   // {6.0, 8.0} to about 1e-10
+ * }</pre>
+ *
+ * <p>{@link #compute} validates everything before the first loss evaluation: x's length, every
+ * x_i finite, every step positive, finite and large enough to change x_i, and the mode's needs.
+ * It then evaluates f(x) once if the scheme uses it (forward, backward), and hands the coordinates
+ * to the {@link CoordinateScheduler}, whose workers each own an evaluator and a private copy of x
+ * (black-box) or a prepared delta evaluator (delta). The caller's x is never modified; the result
+ * is bit-identical whatever the {@link Execution}.
+ *
+ * @param scheme the finite-difference formula
+ * @param steps how large a step each coordinate gets
+ * @param mode black-box (any loss) or delta (a {@link DeltaLoss})
+ * @param execution where the coordinates run
+ * @param progress hears coordinates done; {@link ProgressListener#NONE} for none
+ * @param cancellation checked before every coordinate; {@link CancellationToken#none()} for none
+ */
+public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execution execution,
+        ProgressListener progress, CancellationToken cancellation) {
+
+    public NumericGradient {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(steps, "steps");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(progress, "progress (use ProgressListener.NONE)");
+        Objects.requireNonNull(cancellation, "cancellation (use CancellationToken.none())");
+    }
+
+    /** Central difference, {@link StepPolicy#scaledToScheme()}, black-box, the common pool. */
+    public static NumericGradient defaults() {
+        return new NumericGradient(Scheme.central(), StepPolicy.scaledToScheme(), Mode.BLACK_BOX,
+                Execution.commonPool(), ProgressListener.NONE, CancellationToken.none());
+    }
+
+    public NumericGradient withScheme(Scheme scheme) {
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+    }
+
+    public NumericGradient withSteps(StepPolicy steps) {
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+    }
+
+    public NumericGradient withMode(Mode mode) {
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+    }
+
+    public NumericGradient withExecution(Execution execution) {
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+    }
+
+    public NumericGradient withProgress(ProgressListener progress) {
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+    }
+
+    public NumericGradient withCancellation(CancellationToken cancellation) {
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+    }
+
+    /**
+     * The gradient of {@code loss} at {@code x}, in a fresh array.
+     *
+     * @param x the point, length {@code loss.dimension()}. Not modified.
+     * @throws DimensionMismatchException if x has the wrong length
+     * @throws NonFiniteParameterException if some x_i is NaN or infinite (the first one is named)
+     * @throws dev.numgrad.InvalidStepException if a coordinate's step is invalid
+     * @throws UnsupportedModeException for delta mode on a loss that is not a {@link DeltaLoss}
+     * @throws dev.numgrad.LossEvaluationException if the loss throws (naming the coordinate)
+     * @throws dev.numgrad.NonFiniteLossException if the loss returns NaN or ±∞ (naming the coordinate)
+     * @throws GradientCancelledException if the cancellation token was cancelled
+     */
+    public GradientResult compute(Loss loss, double[] x) {
+        Objects.requireNonNull(loss, "loss");
+        return compute(loss, x, new double[loss.dimension()]);
+    }
+
+    /**
+     * As {@link #compute(Loss, double[])}, writing the gradient into {@code out}, which the
+     * result's {@link GradientResult#values()} then is (handy in a descent loop). Error estimates,
+     * when the scheme gives them, go to a fresh array.
+     *
+     * @param x the point, length {@code loss.dimension()}. Not modified.
+     * @param out the gradient, length {@code loss.dimension()}, not x itself. Modified: overwritten
+     *     on success; unspecified after an exception.
+     */
+    public GradientResult compute(Loss loss, double[] x, double[] out) {
+        long start = System.nanoTime();
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(out, "out");
+        int n = loss.dimension();
+        if (x.length != n) {
+            throw new DimensionMismatchException(x.length, n);
+        }
+        if (out.length != n) {
+            throw new DimensionMismatchException("out", out.length, n);
+        }
+        if (out == x) {
+            throw new IllegalArgumentException("out must not be x: x is not modified");
+        }
+        if (mode == Mode.DELTA && !(loss instanceof DeltaLoss)) {
+            throw new UnsupportedModeException(mode.id(), loss.name(), "a delta evaluator (a DeltaLoss)");
+        }
+        // Validate a private copy, so what is checked is what the workers read.
+        double[] x0 = x.clone();
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(x0[i])) {
+                throw new NonFiniteParameterException(i, x0[i]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            steps.checkedStep(scheme, x0[i], i);
+        }
+        if (cancellation.isCancelled()) {
+            throw new GradientCancelledException(0, n);
+        }
+
+        Job job = new Job(loss.name(), scheme, steps, x0, out, scheme.estimatesError() ? new double[n] : null);
+        Supplier<GradientWorker> factory = mode == Mode.DELTA
+                ? () -> new DeltaWorker(job, (DeltaLoss) loss)
+                : () -> new BlackBoxWorker(job, loss);
+        WorkerStash<GradientWorker> workers = new WorkerStash<>(factory);
+        GradientWorker first = workers.borrow();
+        if (first instanceof BlackBoxWorker blackBox && scheme.usesBaseValue()) {
+            job.base = blackBox.valueAtBase();
+        }
+        workers.giveBack(first);
+
+        CoordinateScheduler.run(execution.pool().orElse(null), n, workers, progress, cancellation);
+
+        long evaluations = 0;
+        for (GradientWorker worker : workers.created()) {
+            evaluations += worker.evaluations;
+        }
+        return new GradientResult(out, evaluations, Duration.ofNanos(System.nanoTime() - start), job.errors);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.numgrad.kernel.panama;
+
+import dev.numgrad.kernel.SmallLog1p;
+import dev.numgrad.kernel.TanhDifference;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The batch kernels of delta evaluation on the Vector API; {@code PanamaKernelSupport} delegates
+ * its {@code tanhDifference}, {@code addExpm1Scaled}, {@code sumLog1p} and {@code powerSeries}
+ * here. Contracts and the accuracy reasoning are on {@link dev.numgrad.kernel.KernelSupport}; the
+ * scalar reference is {@link dev.numgrad.kernel.ScalarKernelSupport}.
+ *
+ * <p>These loops run over a mini-batch (32 samples in the standard workloads: four AVX-512
+ * vectors) and are dominated by one transcendental per element (TANH, EXPM1, LOG1P, which
+ * HotSpot maps to Intel SVML on x86), so they are element-wise with a scalar tail; only
+ * {@link #sumLog1p} reduces, with two accumulators. Vector and scalar transcendentals are both
+ * within 1 ulp of the exact value but are different functions, so results agree with the scalar
+ * kernels to a few ulps, not bitwise; {@link #powerSeries} is the same fma chain in both and
+ * agrees bitwise.
+ */
+public final class PanamaBatchKernels {
+
+    // The same species as PanamaConstants.SPECIES (kernels branch); kept local so this class
+    // compiles on its own until the two branches meet.
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    private static final double LN2 = Math.log(2.0);
+
+    private PanamaBatchKernels() {
+    }
+
+    /** See {@link dev.numgrad.kernel.KernelSupport#tanhDifference}. */
+    public static void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
+                                      double[] v, int vOffset, double[] out, int outOffset, int length) {
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        int bound = SPECIES.loopBound(length);
+        int k = 0;
+        for (; k < bound; k += SPECIES.length()) {
+            DoubleVector dz = DoubleVector.fromArray(SPECIES, v, vOffset + k).mul(alpha);
+            DoubleVector t = DoubleVector.fromArray(SPECIES, tanhZ, offset + k);
+            DoubleVector u = dz.lanewise(VectorOperators.TANH);
+            DoubleVector denominator = t.fma(u, one);
+            DoubleVector change = u.mul(DoubleVector.fromArray(SPECIES, sech2Z, offset + k)).div(denominator);
+            // NaN lanes fail the comparison and are NaN already
+            VectorMask<Double> saturated = denominator.lt(TanhDifference.SATURATED);
+            if (saturated.anyTrue()) {
+                // rare: z and dz both large with opposite signs; see TanhDifference
+                change = change.blend(saturatedChange(DoubleVector.fromArray(SPECIES, z, offset + k), dz), saturated);
+            }
+            change.intoArray(out, outOffset + k);
+        }
+        // scalar tail
+        for (; k < length; k++) {
+            out[outOffset + k] = TanhDifference.of(z[offset + k], tanhZ[offset + k], sech2Z[offset + k], alpha * v[vOffset + k]);
+        }
+    }
+
+    /** {@link TanhDifference#saturated} lane-wise: sinh(dz)/(cosh z·cosh(z + dz)) in the log domain. */
+    private static DoubleVector saturatedChange(DoubleVector z, DoubleVector dz) {
+        DoubleVector absDz = dz.abs();
+        DoubleVector absZ = z.abs();
+        DoubleVector absShifted = z.add(dz).abs();
+        DoubleVector logMagnitude = absDz.sub(absZ).sub(absShifted).add(LN2)
+                .add(absDz.mul(-2.0).lanewise(VectorOperators.EXP).neg().lanewise(VectorOperators.LOG1P))
+                .sub(absZ.mul(-2.0).lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P))
+                .sub(absShifted.mul(-2.0).lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
+        DoubleVector magnitude = logMagnitude.lanewise(VectorOperators.EXP);
+        return magnitude.blend(magnitude.neg(), dz.lt(0.0));
+    }
+
+    /** See {@link dev.numgrad.kernel.KernelSupport#addExpm1Scaled}. */
+    public static void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
+                                      double[] out, int outOffset, int length) {
+        int bound = SPECIES.loopBound(length);
+        int k = 0;
+        for (; k < bound; k += SPECIES.length()) {
+            DoubleVector growth = DoubleVector.fromArray(SPECIES, v, vOffset + k).mul(alpha).lanewise(VectorOperators.EXPM1);
+            DoubleVector.fromArray(SPECIES, p, pOffset + k)
+                    .fma(growth, DoubleVector.fromArray(SPECIES, out, outOffset + k))
+                    .intoArray(out, outOffset + k);
+        }
+        // scalar tail
+        for (; k < length; k++) {
+            out[outOffset + k] = Math.fma(p[pOffset + k], Math.expm1(alpha * v[vOffset + k]), out[outOffset + k]);
+        }
+    }
+
+    /** See {@link dev.numgrad.kernel.KernelSupport#sumLog1p}. */
+    public static double sumLog1p(double[] a, int from, int to) {
+        int length = to - from;
+        int bound = SPECIES.loopBound(length);
+        int k = 0;
+        double sum = 0;
+        if (bound > 0) {
+            DoubleVector acc1 = DoubleVector.zero(SPECIES);
+            DoubleVector acc2 = DoubleVector.zero(SPECIES);
+            int pairs = bound - bound % (2 * SPECIES.length());
+            for (; k < pairs; k += 2 * SPECIES.length()) {
+                acc1 = acc1.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k)));
+                acc2 = acc2.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k + SPECIES.length())));
+            }
+            for (; k < bound; k += SPECIES.length()) {
+                acc1 = acc1.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k)));
+            }
+            // reduce
+            sum = acc1.add(acc2).reduceLanes(VectorOperators.ADD);
+        }
+        // scalar tail
+        for (; k < length; k++) {
+            sum += SmallLog1p.orMath(a[from + k]);
+        }
+        return sum;
+    }
+
+    /** {@link SmallLog1p#of} lane-wise, with the vector LOG1P only for lanes beyond its limit. */
+    private static DoubleVector log1p(DoubleVector a) {
+        DoubleVector p = a.fma(SmallLog1p.C8, SmallLog1p.C7);
+        p = p.fma(a, broadcast(SmallLog1p.C6));
+        p = p.fma(a, broadcast(SmallLog1p.C5));
+        p = p.fma(a, broadcast(SmallLog1p.C4));
+        p = p.fma(a, broadcast(SmallLog1p.C3));
+        p = p.fma(a, broadcast(SmallLog1p.C2));
+        p = p.fma(a, broadcast(1.0));
+        DoubleVector result = a.mul(p);
+        // NaN lanes fail the comparison and stay NaN through the polynomial
+        VectorMask<Double> large = a.abs().compare(VectorOperators.GT, SmallLog1p.LIMIT);
+        if (large.anyTrue()) {
+            result = result.blend(a.lanewise(VectorOperators.LOG1P), large);
+        }
+        return result;
+    }
+
+    private static DoubleVector broadcast(double value) {
+        return DoubleVector.broadcast(SPECIES, value);
+    }
+
+    /** See {@link dev.numgrad.kernel.KernelSupport#powerSeries}. */
+    public static void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
+                                   double[] out, int outOffset, int length) {
+        int bound = SPECIES.loopBound(length);
+        int top = offset + (terms - 1) * stride;
+        int k = 0;
+        for (; k < bound; k += SPECIES.length()) {
+            DoubleVector xv = DoubleVector.fromArray(SPECIES, x, xOffset + k);
+            DoubleVector sum = DoubleVector.fromArray(SPECIES, coefficients, top + k);
+            for (int n = terms - 2; n >= 0; n--) {
+                sum = sum.fma(xv, DoubleVector.fromArray(SPECIES, coefficients, offset + n * stride + k));
+            }
+            sum.mul(xv).intoArray(out, outOffset + k);
+        }
+        // scalar tail
+        for (; k < length; k++) {
+            double xk = x[xOffset + k];
+            double sum = coefficients[top + k];
+            for (int n = terms - 2; n >= 0; n--) {
+                sum = Math.fma(sum, xk, coefficients[offset + n * stride + k]);
+            }
+            out[outOffset + k] = sum * xk;
+        }
+    }
+}

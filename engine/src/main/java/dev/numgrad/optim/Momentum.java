@@ -1,0 +1,61 @@
+package dev.numgrad.optim;
+
+/**
+ * Classical (heavy-ball, Polyak 1964) momentum in the form of Sutskever, Martens, Dahl &amp;
+ * Hinton, "On the importance of initialization and momentum in deep learning" (ICML 2013),
+ * eq. (1)–(2):
+ *
+ * <pre>
+ *   v ← μ·v − ε·∇f(θ)
+ *   θ ← θ + v
+ * </pre>
+ *
+ * with ε the step's learning rate and v = 0 at the start. The velocity carries the learning
+ * rate, so a schedule changes new contributions only (PyTorch instead keeps v ← μv + g and
+ * scales the whole of v by the current rate; the two agree under a constant rate).
+ *
+ * @param learningRate base rate α, positive and finite
+ * @param momentum μ in [0, 1); 0 is plain gradient descent
+ */
+public record Momentum(double learningRate, double momentum) implements Optimizer {
+
+    public Momentum {
+        Checks.positiveFinite("learning rate", learningRate);
+        Checks.beta("momentum", momentum);
+    }
+
+    /** Momentum 0.9, the value Sutskever et al. and most practice start from. */
+    public Momentum(double learningRate) {
+        this(learningRate, 0.9);
+    }
+
+    @Override
+    public String name() {
+        return "momentum";
+    }
+
+    @Override
+    public OptimizerState newState(int dimension) {
+        return new State(Checks.dimension(dimension), momentum);
+    }
+
+    private static final class State implements OptimizerState {
+        private final double mu;
+        private final double[] velocity;
+
+        State(int dimension, double mu) {
+            this.mu = mu;
+            this.velocity = new double[dimension];
+        }
+
+        @Override
+        public void step(double[] x, double[] gradient, double rate) {
+            Checks.stepLengths(velocity.length, x, gradient);
+            double[] v = velocity;
+            for (int i = 0; i < v.length; i++) {
+                v[i] = mu * v[i] - rate * gradient[i];
+                x[i] += v[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.numgrad.schedule;
+
+/**
+ * What one worker does to one coordinate, with state it owns (an evaluator, a private copy of x,
+ * a prepared delta cache). A worker is used by one thread at a time, for a whole range of
+ * coordinates, and must leave its state as it found it after each coordinate.
+ */
+public interface CoordinateWorker {
+
+    /**
+     * Processes coordinate i, writing only output slots that belong to i.
+     *
+     * @throws RuntimeException any failure; the scheduler records it against coordinate i
+     */
+    void process(int i);
+}

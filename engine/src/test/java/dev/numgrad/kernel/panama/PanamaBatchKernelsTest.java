@@ -1,0 +1,177 @@
+package dev.numgrad.kernel.panama;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.numgrad.kernel.KernelSupport;
+import dev.numgrad.kernel.Kernels;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The delta-evaluation batch kernels on the Vector API against the scalar reference, over lengths
+ * around lane multiples with random offsets. Tolerances: element-wise 8 ulps of the larger
+ * magnitude (one vector transcendental and one scalar one, each within 1 ulp, then a division or
+ * an fma); the log1p sum n·4ε·Σ|log1p aₖ| (different summation order).
+ */
+class PanamaBatchKernelsTest {
+
+    private static final int[] LENGTHS = {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 1021, 1024, 4099};
+    private static final KernelSupport SCALAR = Kernels.scalar();
+
+    @Test
+    void tanhDifferenceMatchesScalar() {
+        for (int length : LENGTHS) {
+            long seed = 5000 + length;
+            Random random = new Random(seed);
+            int offset = random.nextInt(5);
+            int vOffset = random.nextInt(5);
+            int outOffset = random.nextInt(5);
+            double[] z = new double[offset + length];
+            double[] t = new double[offset + length];
+            double[] sech2 = new double[offset + length];
+            double[] v = new double[vOffset + length];
+            for (int k = 0; k < length; k++) {
+                // mostly moderate, some saturated pre-activations and some large opposite changes
+                z[offset + k] = random.nextInt(8) == 0 ? 25 * random.nextGaussian() : 2 * random.nextGaussian();
+                t[offset + k] = Math.tanh(z[offset + k]);
+                double e = Math.exp(-2 * Math.abs(z[offset + k]));
+                sech2[offset + k] = 4 * e / ((1 + e) * (1 + e));
+                v[vOffset + k] = random.nextInt(8) == 0 ? -30 * Math.signum(z[offset + k]) : random.nextGaussian();
+            }
+            for (double alpha : new double[]{1e-6, -0.5, 1.0}) {
+                double[] expected = new double[outOffset + length];
+                double[] actual = new double[outOffset + length];
+                SCALAR.tanhDifference(z, t, sech2, offset, alpha, v, vOffset, expected, outOffset, length);
+                PanamaBatchKernels.tanhDifference(z, t, sech2, offset, alpha, v, vOffset, actual, outOffset, length);
+                assertElementwise(expected, actual, "tanhDifference length " + length + " alpha " + alpha + ", seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void addExpm1ScaledMatchesScalar() {
+        for (int length : LENGTHS) {
+            long seed = 6000 + length;
+            Random random = new Random(seed);
+            int pOffset = random.nextInt(5);
+            int vOffset = random.nextInt(5);
+            int outOffset = random.nextInt(5);
+            double[] p = new double[pOffset + length];
+            double[] v = new double[vOffset + length];
+            double[] start = new double[outOffset + length];
+            for (int k = 0; k < length; k++) {
+                p[pOffset + k] = random.nextDouble();
+                v[vOffset + k] = random.nextGaussian();
+                start[outOffset + k] = 1e-7 * random.nextGaussian();
+            }
+            for (double alpha : new double[]{1e-9, -1e-3, 2.0}) {
+                double[] expected = start.clone();
+                double[] actual = start.clone();
+                SCALAR.addExpm1Scaled(p, pOffset, alpha, v, vOffset, expected, outOffset, length);
+                PanamaBatchKernels.addExpm1Scaled(p, pOffset, alpha, v, vOffset, actual, outOffset, length);
+                assertElementwise(expected, actual, "addExpm1Scaled length " + length + " alpha " + alpha + ", seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void sumLog1pMatchesScalar() {
+        for (int length : LENGTHS) {
+            long seed = 7000 + length;
+            Random random = new Random(seed);
+            int from = random.nextInt(5);
+            double[] a = new double[from + length + 3];
+            double magnitude = 0;
+            for (int k = 0; k < a.length; k++) {
+                a[k] = random.nextBoolean() ? 1e-8 * random.nextGaussian() : 0.9 * random.nextDouble() - 0.45;
+            }
+            for (int k = from; k < from + length; k++) {
+                magnitude += Math.abs(Math.log1p(a[k]));
+            }
+            double expected = SCALAR.sumLog1p(a, from, from + length);
+            double actual = PanamaBatchKernels.sumLog1p(a, from, from + length);
+            assertEquals(expected, actual, length * 4 * Math.ulp(1.0) * magnitude, "sumLog1p length " + length + ", seed " + seed);
+        }
+    }
+
+    @Test
+    void powerSeriesMatchesScalarBitForBit() {
+        // the same fma chain in the same order in both: identical results
+        for (int length : LENGTHS) {
+            long seed = 8000 + length;
+            Random random = new Random(seed);
+            int offset = random.nextInt(5);
+            int xOffset = random.nextInt(5);
+            int outOffset = random.nextInt(5);
+            for (int terms : new int[]{1, 2, 6}) {
+                int stride = length + random.nextInt(3);
+                double[] coefficients = new double[offset + terms * stride];
+                for (int k = 0; k < coefficients.length; k++) {
+                    coefficients[k] = random.nextGaussian();
+                }
+                double[] x = new double[xOffset + length];
+                for (int k = 0; k < length; k++) {
+                    x[xOffset + k] = random.nextInt(10) == 0 ? Double.NaN : random.nextGaussian();
+                }
+                double[] expected = new double[outOffset + length];
+                double[] actual = new double[outOffset + length];
+                SCALAR.powerSeries(coefficients, offset, stride, terms, x, xOffset, expected, outOffset, length);
+                PanamaBatchKernels.powerSeries(coefficients, offset, stride, terms, x, xOffset, actual, outOffset, length);
+                for (int k = 0; k < expected.length; k++) {
+                    assertEquals(Double.doubleToLongBits(expected[k]), Double.doubleToLongBits(actual[k]),
+                            "powerSeries length " + length + " terms " + terms + " element " + k + ", seed " + seed);
+                }
+            }
+        }
+        // against a direct sum: 1 + 2x + 3x² (no constant) at x = 0.5 is 0.5 + 0.5 + 0.375
+        double[] out = new double[1];
+        SCALAR.powerSeries(new double[]{1, 2, 3}, 0, 1, 3, new double[]{0.5}, 0, out, 0, 1);
+        assertEquals(1.375, out[0], 0.0);
+    }
+
+    @Test
+    void boundaryValues() {
+        double[] special = {0.0, -0.0, Double.NaN, 1e-300, -1e-300, Double.MIN_VALUE, 700, -700, 1e300, -1e300};
+        int n = special.length;
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1.0);
+        double[] half = new double[n];
+        java.util.Arrays.fill(half, 0.5);
+        // expm1 of ±0, NaN, subnormal, ±700, huge
+        double[] expected = new double[n];
+        double[] actual = new double[n];
+        SCALAR.addExpm1Scaled(half, 0, 1.0, special, 0, expected, 0, n);
+        PanamaBatchKernels.addExpm1Scaled(half, 0, 1.0, special, 0, actual, 0, n);
+        assertElementwise(expected, actual, "addExpm1Scaled boundary values");
+        assertTrue(Double.isNaN(actual[2]), "NaN propagates");
+        assertEquals(Double.doubleToRawLongBits(expected[1]), Double.doubleToRawLongBits(actual[1]),
+                "0.5·expm1(−0) + 0 has the same sign in both");
+        // tanh change of a zero step is zero, of NaN is NaN
+        double[] z = {0.3, -2.0, 19.0, -40.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0};
+        double[] t = new double[n];
+        double[] sech2 = new double[n];
+        for (int k = 0; k < n; k++) {
+            t[k] = Math.tanh(z[k]);
+            sech2[k] = 1 / (Math.cosh(z[k]) * Math.cosh(z[k]));
+        }
+        SCALAR.tanhDifference(z, t, sech2, 0, 1.0, special, 0, expected, 0, n);
+        PanamaBatchKernels.tanhDifference(z, t, sech2, 0, 1.0, special, 0, actual, 0, n);
+        assertElementwise(expected, actual, "tanhDifference boundary values");
+        assertEquals(0.0, actual[0], 0.0);
+        assertTrue(Double.isNaN(actual[2]), "NaN propagates");
+        assertTrue(Double.isNaN(PanamaBatchKernels.sumLog1p(special, 0, n)), "NaN propagates through the sum");
+        assertEquals(Double.NEGATIVE_INFINITY, PanamaBatchKernels.sumLog1p(new double[]{-1, 0, 0, 0, 0, 0, 0, 0, 0}, 0, 9));
+    }
+
+    private static void assertElementwise(double[] expected, double[] actual, String what) {
+        for (int k = 0; k < expected.length; k++) {
+            if (Double.isNaN(expected[k]) || Double.isNaN(actual[k])) {
+                assertTrue(Double.isNaN(expected[k]) && Double.isNaN(actual[k]), what + ": NaN mismatch at " + k);
+                continue;
+            }
+            double tolerance = 8 * Math.ulp(Math.max(Math.abs(expected[k]), Math.abs(actual[k])));
+            assertEquals(expected[k], actual[k], tolerance, what + ", element " + k);
+        }
+    }
+}

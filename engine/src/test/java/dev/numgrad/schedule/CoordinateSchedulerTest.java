@@ -1,0 +1,232 @@
+package dev.numgrad.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.numgrad.GradientCancelledException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CoordinateSchedulerTest {
+
+    private static final int[] WORKERS = {1, 2, 3, 8};
+    private static ForkJoinPool[] pools;
+
+    @BeforeAll
+    static void createPools() {
+        pools = new ForkJoinPool[WORKERS.length];
+        for (int k = 0; k < WORKERS.length; k++) {
+            pools[k] = new ForkJoinPool(WORKERS[k]);
+        }
+    }
+
+    @AfterAll
+    static void closePools() {
+        for (ForkJoinPool pool : pools) {
+            pool.close();
+        }
+    }
+
+    /** A worker that hands each coordinate to a shared action. */
+    private static WorkerStash<CoordinateWorker> stash(IntConsumer action) {
+        return new WorkerStash<>(() -> action::accept);
+    }
+
+    @Test
+    void grainAimsAtEightLeavesPerWorkerWithAFloor() {
+        assertEquals(CoordinateScheduler.MIN_GRAIN, CoordinateScheduler.grain(1, 8));
+        assertEquals(CoordinateScheduler.MIN_GRAIN, CoordinateScheduler.grain(100, 8));
+        assertEquals(125, CoordinateScheduler.grain(1000, 1));
+        assertEquals(63, CoordinateScheduler.grain(1001, 2));
+        assertEquals(156_250, CoordinateScheduler.grain(10_000_000, 8));
+        assertEquals(Integer.MAX_VALUE / 8 + 1, CoordinateScheduler.grain(Integer.MAX_VALUE, 1));
+    }
+
+    @Test
+    void everyCoordinateIsProcessedExactlyOnceOnEveryPoolAndSize() {
+        for (int n : new int[] {0, 1, 7, 8, 9, 1001, 4099}) {
+            for (ForkJoinPool pool : allExecutions()) {
+                AtomicIntegerArray visits = new AtomicIntegerArray(n);
+                CoordinateScheduler.run(pool, n, stash(visits::incrementAndGet), ProgressListener.NONE,
+                        CancellationToken.none());
+                for (int i = 0; i < n; i++) {
+                    assertEquals(1, visits.get(i), "n=" + n + " pool=" + pool + " coordinate " + i);
+                }
+            }
+        }
+    }
+
+    /** Each pool, then null for the caller's thread. */
+    private static ForkJoinPool[] allExecutions() {
+        ForkJoinPool[] all = new ForkJoinPool[pools.length + 1];
+        System.arraycopy(pools, 0, all, 0, pools.length);
+        return all;
+    }
+
+    @Test
+    void workersAreCreatedPerThreadNotPerCoordinateOrLeaf() {
+        for (ForkJoinPool pool : pools) {
+            AtomicInteger created = new AtomicInteger();
+            WorkerStash<CoordinateWorker> workers = new WorkerStash<>(() -> {
+                created.incrementAndGet();
+                return i -> Math.sin(i);
+            });
+            CoordinateScheduler.run(pool, 100_000, workers, ProgressListener.NONE, CancellationToken.none());
+            // Pool threads, plus the calling thread if it helps.
+            assertTrue(created.get() <= pool.getParallelism() + 1,
+                    created.get() + " workers for parallelism " + pool.getParallelism());
+            assertEquals(created.get(), workers.created().size());
+        }
+    }
+
+    @Test
+    void theLowestFailingCoordinateWinsEveryTime() {
+        for (ForkJoinPool pool : allExecutions()) {
+            for (int repeat = 0; repeat < 20; repeat++) {
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> CoordinateScheduler.run(pool, 5000, stash(i -> {
+                            if (i == 4000 || i == 2500 || i == 777) {
+                                throw new IllegalStateException("fail " + i);
+                            }
+                        }), ProgressListener.NONE, CancellationToken.none()));
+                assertEquals("fail 777", e.getMessage(), "pool " + pool);
+            }
+        }
+    }
+
+    @Test
+    void theRecordedExceptionIsRethrownAsThrownNotWrapped() {
+        IllegalArgumentException original = new IllegalArgumentException("mine");
+        for (ForkJoinPool pool : allExecutions()) {
+            IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                    () -> CoordinateScheduler.run(pool, 1000, stash(i -> {
+                        if (i == 500) {
+                            throw original;
+                        }
+                    }), ProgressListener.NONE, CancellationToken.none()));
+            assertSame(original, thrown);
+        }
+    }
+
+    @Test
+    void aFailureStopsTheWorkAboveIt() {
+        for (ForkJoinPool pool : allExecutions()) {
+            AtomicIntegerArray visits = new AtomicIntegerArray(100_000);
+            AtomicBoolean thrown = new AtomicBoolean();
+            AtomicInteger visitsAfterThrow = new AtomicInteger();
+            assertThrows(IllegalStateException.class, () -> CoordinateScheduler.run(pool, 100_000, stash(i -> {
+                visits.incrementAndGet(i);
+                if (i == 10) {
+                    thrown.set(true);
+                    throw new IllegalStateException("early");
+                }
+                if (i > 10) {
+                    // Hold work above the failure until it has happened, so that what the
+                    // scheduler does after a failure is measured, not how threads were scheduled.
+                    long deadline = System.nanoTime() + 5_000_000_000L;
+                    while (!thrown.get() && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    }
+                    visitsAfterThrow.incrementAndGet();
+                }
+            }), ProgressListener.NONE, CancellationToken.none()));
+            if (pool == null) {
+                int visited = 0;
+                for (int i = 0; i < visits.length(); i++) {
+                    visited += visits.get(i);
+                }
+                assertEquals(11, visited, "the serial loop stops at the failing coordinate");
+            } else {
+                // Each thread finishes at most the coordinate it was in, plus the few it starts in
+                // the instants between the throw and the failure being recorded.
+                int bound = 4 * (pool.getParallelism() + 1);
+                assertTrue(visitsAfterThrow.get() <= bound,
+                        visitsAfterThrow.get() + " coordinates above the failure ran, more than " + bound + " on " + pool);
+            }
+            assertFalse(pool != null && pool.isShutdown());
+        }
+    }
+
+    @Test
+    void cancellationStopsWithinOneCoordinatePerThread() {
+        for (ForkJoinPool pool : allExecutions()) {
+            CancellationToken token = CancellationToken.create();
+            AtomicInteger afterCancel = new AtomicInteger();
+            GradientCancelledException e = assertThrows(GradientCancelledException.class,
+                    () -> CoordinateScheduler.run(pool, 1_000_000, stash(i -> {
+                        if (token.isCancelled()) {
+                            afterCancel.incrementAndGet();
+                        }
+                        if (i == 300) {
+                            token.cancel();
+                        }
+                    }), ProgressListener.NONE, token));
+            int threads = pool == null ? 1 : pool.getParallelism() + 1;
+            assertTrue(afterCancel.get() <= threads, afterCancel.get() + " coordinates ran after cancel on " + pool);
+            assertEquals(1_000_000, e.total());
+            assertTrue(e.done() < 1_000_000, "done " + e.done());
+        }
+    }
+
+    @Test
+    void progressReachesTheTotalAndAddsUpToIt() {
+        for (ForkJoinPool pool : allExecutions()) {
+            int n = 12_345;
+            AtomicLong maxDone = new AtomicLong();
+            AtomicInteger calls = new AtomicInteger();
+            CoordinateScheduler.run(pool, n, stash(i -> { }), (done, total) -> {
+                assertEquals(n, total);
+                calls.incrementAndGet();
+                maxDone.accumulateAndGet(done, Math::max);
+            }, CancellationToken.none());
+            assertEquals(n, maxDone.get(), "pool " + pool);
+            int parallelism = pool == null ? 1 : pool.getParallelism();
+            int leaves = (n + CoordinateScheduler.grain(n, parallelism) - 1) / CoordinateScheduler.grain(n, parallelism);
+            assertTrue(calls.get() <= 2 * leaves, calls.get() + " calls for " + leaves + " leaves");
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsAbortsTheRunWithItsException() {
+        for (ForkJoinPool pool : allExecutions()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> CoordinateScheduler.run(pool, 1000, stash(i -> { }), (done, total) -> {
+                        throw new IllegalStateException("listener");
+                    }, CancellationToken.none()));
+            assertEquals("listener", e.getMessage());
+        }
+    }
+
+    @Test
+    void aWorkerFactoryFailureIsReported() {
+        for (ForkJoinPool pool : allExecutions()) {
+            WorkerStash<CoordinateWorker> workers = new WorkerStash<>(() -> {
+                throw new IllegalStateException("no worker");
+            });
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> CoordinateScheduler.run(pool,
+                    1000, workers, ProgressListener.NONE, CancellationToken.none()));
+            assertEquals("no worker", e.getMessage());
+        }
+    }
+
+    @Test
+    void theNoneTokenRefusesToBeCancelled() {
+        assertFalse(CancellationToken.none().isCancelled());
+        assertThrows(UnsupportedOperationException.class, () -> CancellationToken.none().cancel());
+        CancellationToken token = CancellationToken.create();
+        assertFalse(token.isCancelled());
+        token.cancel();
+        token.cancel();
+        assertTrue(token.isCancelled());
+    }
+}
