@@ -60,4 +60,28 @@ public final class KernelArguments {
         }
         checkRange(a, "a", offset, (int) size);
     }
+
+    /**
+     * Checks the coefficient rows of {@link KernelSupport#powerSeries}: {@code terms ≥ 1} rows of
+     * {@code length} elements, {@code stride} apart from {@code offset}.
+     *
+     * @param coefficients the coefficient storage; not modified
+     * @throws IllegalArgumentException  if terms is below 1 or stride is negative
+     * @throws IndexOutOfBoundsException if the last row does not fit
+     */
+    public static void checkSeries(double[] coefficients, int offset, int stride, int terms, int length) {
+        if (terms < 1) {
+            throw new IllegalArgumentException("power series needs at least 1 term, got " + terms);
+        }
+        if (stride < 0) {
+            throw new IllegalArgumentException("coefficient stride " + stride + " is negative");
+        }
+        long lastRow = offset + (long) (terms - 1) * stride;
+        if (lastRow > Integer.MAX_VALUE) {
+            throw new IndexOutOfBoundsException("coefficients: row " + (terms - 1) + " starts at " + lastRow
+                    + ", beyond any array");
+        }
+        checkRange(coefficients, "coefficients", offset, length);
+        checkRange(coefficients, "coefficients", (int) lastRow, length);
+    }
 }

@@ -151,6 +151,11 @@ public final class ScalarKernelSupport implements KernelSupport {
     @Override
     public void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
                                double[] v, int vOffset, double[] out, int outOffset, int length) {
+        KernelArguments.checkRange(z, "z", offset, length);
+        KernelArguments.checkRange(tanhZ, "tanhZ", offset, length);
+        KernelArguments.checkRange(sech2Z, "sech2Z", offset, length);
+        KernelArguments.checkRange(v, "v", vOffset, length);
+        KernelArguments.checkRange(out, "out", outOffset, length);
         for (int k = 0; k < length; k++) {
             out[outOffset + k] = TanhDifference.of(z[offset + k], tanhZ[offset + k], sech2Z[offset + k], alpha * v[vOffset + k]);
         }
@@ -159,6 +164,9 @@ public final class ScalarKernelSupport implements KernelSupport {
     @Override
     public void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
                                double[] out, int outOffset, int length) {
+        KernelArguments.checkRange(p, "p", pOffset, length);
+        KernelArguments.checkRange(v, "v", vOffset, length);
+        KernelArguments.checkRange(out, "out", outOffset, length);
         for (int k = 0; k < length; k++) {
             out[outOffset + k] = Math.fma(p[pOffset + k], Math.expm1(alpha * v[vOffset + k]), out[outOffset + k]);
         }
@@ -166,6 +174,7 @@ public final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public double sumLog1p(double[] a, int from, int to) {
+        KernelArguments.checkFromTo(a, "a", from, to);
         double sum = 0;
         for (int k = from; k < to; k++) {
             sum += SmallLog1p.orMath(a[k]);
@@ -176,6 +185,9 @@ public final class ScalarKernelSupport implements KernelSupport {
     @Override
     public void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
                             double[] out, int outOffset, int length) {
+        KernelArguments.checkSeries(coefficients, offset, stride, terms, length);
+        KernelArguments.checkRange(x, "x", xOffset, length);
+        KernelArguments.checkRange(out, "out", outOffset, length);
         for (int k = 0; k < length; k++) {
             double xk = x[xOffset + k];
             double sum = coefficients[offset + (terms - 1) * stride + k];

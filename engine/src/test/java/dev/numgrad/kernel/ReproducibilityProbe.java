@@ -9,9 +9,10 @@ import java.util.Random;
  * Main class for {@link PanamaReproducibilityTest}: prints the bits of every pure-arithmetic
  * Panama kernel on fixed inputs (one line per kernel), after calling them {@code args[0]} times
  * so that a JVM with a low compile threshold has compiled them by then; with {@code args[1]}
- * "activations" it then prints, per transcendental activation, the largest difference from the
+ * "activations" it then prints, per transcendental kernel, the largest difference from the
  * scalar reference in ulps over 8 192 random inputs and every special value of
- * {@link KernelAssertions#SPECIALS} at every lane position.
+ * {@link KernelAssertions#SPECIALS} at every lane position, and the bytes allocated by 1000
+ * calls of every kernel.
  */
 public final class ReproducibilityProbe {
 
@@ -50,6 +51,12 @@ public final class ReproducibilityProbe {
         double[] relu = new double[n];
         kernels.relu(a, relu, 0, n);
         lines.add("relu " + Arrays.hashCode(relu));
+        double[] series = new double[cols];
+        kernels.powerSeries(matrix, 0, cols, rows, a, 0, series, 0, cols);
+        lines.add("powerSeries " + Arrays.hashCode(series));
+        // softmax-shift sized arguments take sumLog1p's polynomial, which is pure arithmetic
+        double[] shifts = Arrays.stream(a).map(v -> v * 0x1p-16).toArray();
+        lines.add("sumLog1p " + Double.doubleToRawLongBits(kernels.sumLog1p(shifts, 1, n)));
         return lines;
     }
 
@@ -62,7 +69,89 @@ public final class ReproducibilityProbe {
         results(panama).forEach(System.out::println);
         if (args.length > 1 && args[1].equals("activations")) {
             printActivationUlps(panama, repeats);
+            printBatchUlps(panama, repeats);
+            printAllocatedBytes(panama);
         }
+    }
+
+    /** Largest ulps between Panama and scalar for the transcendental batch kernels. */
+    private static void printBatchUlps(KernelSupport panama, int repeats) {
+        KernelSupport scalar = Kernels.scalar();
+        Random random = new Random(SEED + 1);
+        int n = 4099;
+        double[] z = new double[n];
+        double[] t = new double[n];
+        double[] sech2 = new double[n];
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            z[k] = random.nextInt(8) == 0 ? 25 * random.nextGaussian() : 2 * random.nextGaussian();
+            t[k] = Math.tanh(z[k]);
+            double e = Math.exp(-2 * Math.abs(z[k]));
+            sech2[k] = 4 * e / ((1 + e) * (1 + e));
+            v[k] = random.nextInt(8) == 0 ? -30 * Math.signum(z[k]) : random.nextGaussian();
+        }
+        double[] expected = new double[n];
+        double[] actual = new double[n];
+        for (int k = 0; k < repeats; k++) {
+            panama.tanhDifference(z, t, sech2, 0, 0.5, v, 0, actual, 0, 64);
+            panama.addExpm1Scaled(t, 0, 0.5, v, 0, actual, 0, 64);
+        }
+        scalar.tanhDifference(z, t, sech2, 0, 0.5, v, 0, expected, 0, n);
+        panama.tanhDifference(z, t, sech2, 0, 0.5, v, 0, actual, 0, n);
+        System.out.println("batchUlps tanhDifference " + maxUlps(expected, actual));
+        double[] p = Arrays.stream(t).map(Math::abs).toArray();
+        Arrays.fill(expected, 0.0);
+        Arrays.fill(actual, 0.0);
+        scalar.addExpm1Scaled(p, 0, 0.5, v, 0, expected, 0, n);
+        panama.addExpm1Scaled(p, 0, 0.5, v, 0, actual, 0, n);
+        System.out.println("batchUlps addExpm1Scaled " + maxUlps(expected, actual));
+    }
+
+    private static double maxUlps(double[] expected, double[] actual) {
+        double max = 0;
+        for (int k = 0; k < expected.length; k++) {
+            max = Math.max(max, ulpsApart(expected[k], actual[k]));
+        }
+        return max;
+    }
+
+    /** Bytes this thread allocates over 1000 calls of every Panama kernel, once C2 has compiled them. */
+    private static void printAllocatedBytes(KernelSupport panama) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Random random = new Random(SEED + 2);
+        int n = 1027;
+        double[] a = KernelAssertions.randomArray(random, n);
+        double[] b = KernelAssertions.randomArray(random, n);
+        double[] out = new double[n];
+        double[] small = Arrays.stream(a).map(v -> v * 0x1p-16).toArray();
+        // the same calls first, so that every branch (and every deoptimisation) has been compiled
+        double sink = callEveryKernel(panama, 300, a, b, out, small);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        sink += callEveryKernel(panama, 1000, a, b, out, small);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        System.out.println("allocated " + allocated + " " + (Double.isNaN(sink) ? "" : "finite"));
+    }
+
+    private static double callEveryKernel(KernelSupport panama, int calls, double[] a, double[] b, double[] out,
+                                          double[] small) {
+        int n = a.length;
+        double sink = 0;
+        for (int call = 0; call < calls; call++) {
+            sink += panama.dot(a, 0, b, 0, n) + panama.sumOfSquares(a, 0, n) + panama.logSumExp(a, 0, n)
+                    + panama.sumLog1p(small, 0, n);
+            panama.axpy(1e-9, a, 0, out, 0, n);
+            panama.gemv(a, 0, 8, 128, b, 0, out, 0);
+            panama.gemvTransposed(a, 0, 8, 128, b, 0, out, 0);
+            panama.tanh(a, out, 0, n);
+            panama.softplus(a, out, 0, n);
+            panama.sigmoid(a, out, 0, n);
+            panama.relu(a, out, 0, n);
+            panama.tanhDifference(a, b, b, 0, 1e-6, a, 0, out, 0, n);
+            panama.addExpm1Scaled(b, 0, 1e-6, a, 0, out, 0, n);
+            panama.powerSeries(a, 0, 64, 3, b, 0, out, 0, 64);
+        }
+        return sink;
     }
 
     private static void printActivationUlps(KernelSupport panama, int repeats) {

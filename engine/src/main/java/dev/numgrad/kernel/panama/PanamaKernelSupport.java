@@ -34,7 +34,7 @@ import jdk.incubator.vector.VectorOperators;
  * </ul>
  *
  * <p>Reproducibility: the arithmetic kernels give the same bits interpreted, C1- or
- * C2-compiled, because every reduction sums its lanes in a fixed order ({@code sumLanes});
+ * C2-compiled, because every reduction sums its lanes in a fixed order ({@code Lanes.sum});
  * {@code PanamaReproducibilityTest} checks it. The transcendental kernels cannot: until C2
  * compiles them, the Vector API's Java fallback computes each lane with {@link Math}, so a
  * value may move by the ulps above once the JIT warms up. Finite differences taken across that
@@ -100,23 +100,7 @@ public final class PanamaKernelSupport implements KernelSupport {
                     .fma(DoubleVector.fromArray(SPECIES, b, bOffset + k), acc1);
         }
         // reduce
-        return sumLanes(acc1.add(acc2).add(acc3.add(acc4)));
-    }
-
-    /**
-     * The sum of the lanes, in lane order. Not {@code reduceLanes(ADD)}: its order is
-     * unspecified, and HotSpot's C2 intrinsic and the Java fallback that runs before C2 compiles
-     * a kernel do add in different orders, so the same call rounded differently before and after
-     * warm-up (27 of 50 dot products of length 4099 changed in their last bits). A fixed order
-     * keeps every reduction reproducible within and across runs, at a cost of a few lane
-     * extractions once per reduction.
-     */
-    private static double sumLanes(DoubleVector v) {
-        double sum = v.lane(0);
-        for (int lane = 1; lane < LANES; lane++) {
-            sum += v.lane(lane);
-        }
-        return sum;
+        return Lanes.sum(acc1.add(acc2).add(acc3.add(acc4)));
     }
 
     @Override
@@ -183,7 +167,7 @@ public final class PanamaKernelSupport implements KernelSupport {
             acc1 = v.fma(v, acc1);
         }
         // reduce
-        return sumLanes(acc1.add(acc2).add(acc3.add(acc4)));
+        return Lanes.sum(acc1.add(acc2).add(acc3.add(acc4)));
     }
 
     /**
@@ -216,10 +200,10 @@ public final class PanamaKernelSupport implements KernelSupport {
                     acc3 = DoubleVector.fromArray(SPECIES, a, row3 + c).fma(xs, acc3);
                 }
                 // reduce
-                double sum0 = sumLanes(acc0);
-                double sum1 = sumLanes(acc1);
-                double sum2 = sumLanes(acc2);
-                double sum3 = sumLanes(acc3);
+                double sum0 = Lanes.sum(acc0);
+                double sum1 = Lanes.sum(acc1);
+                double sum2 = Lanes.sum(acc2);
+                double sum3 = Lanes.sum(acc3);
                 // scalar tail
                 for (int c = limit; c < cols; c++) {
                     double xc = x[xOffset + c];
@@ -378,7 +362,7 @@ public final class PanamaKernelSupport implements KernelSupport {
             sums = sums.add(DoubleVector.fromArray(SPECIES, a, k).sub(shift).lanewise(VectorOperators.EXP));
         }
         // reduce
-        double sum = sumLanes(sums);
+        double sum = Lanes.sum(sums);
         // scalar tail
         for (; k < to; k++) {
             sum += Math.exp(a[k] - max);
@@ -399,5 +383,42 @@ public final class PanamaKernelSupport implements KernelSupport {
         for (; k < to; k++) {
             out[k] = Math.max(in[k], 0.0);
         }
+    }
+
+    // batch kernels for delta evaluation: checked here, computed by PanamaBatchKernels
+
+    @Override
+    public void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
+                               double[] v, int vOffset, double[] out, int outOffset, int length) {
+        KernelArguments.checkRange(z, "z", offset, length);
+        KernelArguments.checkRange(tanhZ, "tanhZ", offset, length);
+        KernelArguments.checkRange(sech2Z, "sech2Z", offset, length);
+        KernelArguments.checkRange(v, "v", vOffset, length);
+        KernelArguments.checkRange(out, "out", outOffset, length);
+        PanamaBatchKernels.tanhDifference(z, tanhZ, sech2Z, offset, alpha, v, vOffset, out, outOffset, length);
+    }
+
+    @Override
+    public void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
+                               double[] out, int outOffset, int length) {
+        KernelArguments.checkRange(p, "p", pOffset, length);
+        KernelArguments.checkRange(v, "v", vOffset, length);
+        KernelArguments.checkRange(out, "out", outOffset, length);
+        PanamaBatchKernels.addExpm1Scaled(p, pOffset, alpha, v, vOffset, out, outOffset, length);
+    }
+
+    @Override
+    public double sumLog1p(double[] a, int from, int to) {
+        KernelArguments.checkFromTo(a, "a", from, to);
+        return PanamaBatchKernels.sumLog1p(a, from, to);
+    }
+
+    @Override
+    public void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
+                            double[] out, int outOffset, int length) {
+        KernelArguments.checkSeries(coefficients, offset, stride, terms, length);
+        KernelArguments.checkRange(x, "x", xOffset, length);
+        KernelArguments.checkRange(out, "out", outOffset, length);
+        PanamaBatchKernels.powerSeries(coefficients, offset, stride, terms, x, xOffset, out, outOffset, length);
     }
 }
