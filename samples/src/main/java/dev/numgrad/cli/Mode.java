@@ -16,15 +16,24 @@ enum Mode {
     BLACKBOX("blackbox", dev.numgrad.gradient.Mode.BLACK_BOX),
     /** Every coordinate evaluates f(x + s·eᵢ) − f(x) from the terms that change. */
     DELTA("delta", dev.numgrad.gradient.Mode.DELTA),
-    /** The loss's analytic or backpropagated gradient: the reference, not a finite difference. */
-    BACKPROP("backprop", null);
+    /**
+     * The loss's analytic or backpropagated gradient: the reference, not a finite difference.
+     * Also read as "exact", the word {@code numgrad descend} uses.
+     */
+    BACKPROP("backprop", null, "exact");
 
     private final String label;
     private final dev.numgrad.gradient.Mode engineMode;
+    private final String synonym;
 
     Mode(String label, dev.numgrad.gradient.Mode engineMode) {
+        this(label, engineMode, null);
+    }
+
+    Mode(String label, dev.numgrad.gradient.Mode engineMode, String synonym) {
         this.label = label;
         this.engineMode = engineMode;
+        this.synonym = synonym;
     }
 
     /**
@@ -50,7 +59,7 @@ enum Mode {
         public Mode convert(String value) {
             String wanted = value.strip().toLowerCase(Locale.ROOT);
             for (Mode mode : values()) {
-                if (mode.label.equals(wanted)) {
+                if (mode.label.equals(wanted) || wanted.equals(mode.synonym)) {
                     return mode;
                 }
             }

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit status: 0 on success, 1 when the computation fails (an engine error, an I/O error),
  * 2 for a bad argument or a request refused before any work (e.g. one that would not fit in
- * the heap). Errors are one line on stderr, never a stack trace (set {@code NUMGRAD_DEBUG=1}
- * to see one for an internal error).
+ * the heap); {@code descend} adds 3 for a run that diverged and 130 for one stopped by Ctrl-C.
+ * Errors are one line on stderr, never a stack trace (set {@code NUMGRAD_DEBUG=1} to see one
+ * for an internal error).
  */
 @Command(
         name = "numgrad",
@@ -28,10 +29,13 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success",
             "1:the computation failed (the message says where)",
-            "2:a bad argument, or a request refused before any work"
+            "2:a bad argument, or a request refused before any work",
+            "3:numgrad descend: the descent diverged (its summary is still printed)",
+            "130:numgrad descend: interrupted by Ctrl-C (its summary is still printed)"
         },
         subcommands = {
             GradientCommand.class,
+            DescendCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
         })
@@ -42,6 +46,11 @@ public final class NumgradCommand implements Callable<Integer> {
 
     /** Runs the command line in this JVM and exits with its status. */
     public static void main(String[] args) {
+        // Plots are drawn off-screen; without this AWT may look for a display. The application
+        // decides this for its JVM; the library never does.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         PrintWriter out = new PrintWriter(System.out, true, System.out.charset());
         PrintWriter err = new PrintWriter(System.err, true, System.err.charset());
         System.exit(execute(out, err, args));

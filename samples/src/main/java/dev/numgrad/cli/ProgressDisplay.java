@@ -80,9 +80,10 @@ final class ProgressDisplay implements AutoCloseable {
     /**
      * Draws the bar on one line of a writer, returning to its start with a carriage return.
      * The progress bar library refreshes from its own thread; once {@link #finish()} has ended
-     * the line, a late refresh is dropped instead of drawing after it.
+     * the line, a late refresh is dropped instead of drawing after it. Shared with
+     * {@link DescentProgress}.
      */
-    private static final class WriterConsumer implements ProgressBarConsumer {
+    static final class WriterConsumer implements ProgressBarConsumer {
 
         private final PrintWriter err;
         private final int columns;

@@ -24,6 +24,11 @@ final class Terminal {
         return console != null && console.isTerminal();
     }
 
+    /** Whether stderr's encoding has the block characters of a progress bar. */
+    static boolean stderrUnicode() {
+        return System.err.charset().name().startsWith("UTF");
+    }
+
     /** Width of the terminal as the launcher measured it, else 80. */
     static int columns() {
         String told = System.getProperty(COLUMNS_PROPERTY, "");
