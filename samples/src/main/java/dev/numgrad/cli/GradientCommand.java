@@ -4,7 +4,6 @@ import dev.numgrad.InvalidStepException;
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
 import dev.numgrad.kernel.KernelSupport;
-import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.Workload;
 import dev.numgrad.loss.WorkloadSpec;
 import java.io.PrintWriter;
@@ -20,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -110,11 +110,8 @@ final class GradientCommand implements Callable<Integer> {
                     + " dedicated fork/join pool of T workers. Default: the available processors.")
     Integer threads;
 
-    @Option(names = "--kernels", defaultValue = "auto", paramLabel = "KERNELS",
-            completionCandidates = KernelNames.class,
-            description = "Loss kernels: ${COMPLETION-CANDIDATES} (auto: Panama SIMD when the vector"
-                    + " module is present). Default: ${DEFAULT-VALUE}.")
-    String kernels;
+    @Mixin
+    KernelsOption kernels;
 
     @Option(names = {"-r", "--repeat"}, defaultValue = "1", paramLabel = "R",
             description = "Compute the gradient R times and report the median time. Default: ${DEFAULT-VALUE}.")
@@ -182,12 +179,7 @@ final class GradientCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
-        KernelSupport kernelSupport;
-        try {
-            kernelSupport = Kernels.byName(kernels);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw bad("--kernels: " + e.getMessage());
-        }
+        KernelSupport kernelSupport = kernels.resolve(spec);
         checkDump();
         GradientRequest request = new GradientRequest(workloadSpec, mode, scheme, stepPolicy(),
                 step == null ? "default" : step.label(), workers, kernelSupport, repeat, dump, timeout());
@@ -298,11 +290,4 @@ final class GradientCommand implements Callable<Integer> {
         }
     }
 
-    /** The --kernels choices, for help and completion. */
-    static final class KernelNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.copyOf(Kernels.CHOICES).iterator();
-        }
-    }
 }
