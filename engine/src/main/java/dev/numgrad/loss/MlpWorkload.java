@@ -75,7 +75,7 @@ public record MlpWorkload(int inputs, int hidden, int classes, int batch) {
 
     /** Doubles the loss holds at peak while it is built: {@link #inputMatrix()}, Mlp's row- and column-major copies, the labels. */
     long dataElements() {
-        return 3L * batch * inputs + (batch + 1) / 2; // labels are ints, two to a double
+        return 3L * batch * inputs + batch; // the labels: b ints built, b ints copied
     }
 
     /**
