@@ -1,27 +1,84 @@
 package dev.numgrad.kernel;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
- * The kernel façade: one {@link KernelSupport} chosen once per JVM.
+ * The kernel façade: one {@link KernelSupport} chosen once per JVM, plus named access for
+ * tests, benchmarks and the CLI's {@code --kernels}.
  *
- * <p>Selection (property {@code numgrad.kernels}): {@code auto} (default) uses Panama when the
- * {@code jdk.incubator.vector} module is present and otherwise falls back to scalar with one
- * logged warning; {@code scalar} and {@code panama} force a choice. The selection lives in
- * {@link KernelProvider}; this class only holds the result.
+ * <p>Selection (system property {@code numgrad.kernels}, read on the first {@link #get()}):
+ * <ul>
+ *   <li>{@code auto} (default): Panama when the {@code jdk.incubator.vector} module is present,
+ *       otherwise scalar with one logged warning ({@link System.Logger}, logger named after this
+ *       class) that says how to enable the module;</li>
+ *   <li>{@code scalar}: the scalar reference, always;</li>
+ *   <li>{@code panama}: Panama, or an {@link IllegalStateException} that says to add
+ *       {@code --add-modules jdk.incubator.vector};</li>
+ *   <li>anything else: an error naming the value and the valid ones.</li>
+ * </ul>
+ * The library reads the property but never sets it. The selection itself lives in
+ * {@link KernelProvider}; this class only exposes the result.
  */
 public final class Kernels {
 
-    private static final KernelSupport DEFAULT = KernelProvider.select(System.getProperty("numgrad.kernels", "auto"));
+    /** The names {@link #byName(String)} accepts: auto, scalar, panama. */
+    public static final List<String> CHOICES = KernelProvider.CHOICES;
 
     private Kernels() {
     }
 
-    /** The kernels chosen for this JVM. */
+    /**
+     * The kernels chosen for this JVM by {@code -Dnumgrad.kernels} (default auto).
+     *
+     * @throws IllegalStateException if the property names no valid choice, or forces panama on
+     *                               a JVM without the vector module (on every call)
+     */
     public static KernelSupport get() {
-        return DEFAULT;
+        if (Default.KERNELS == null) {
+            throw new IllegalStateException("-D" + KernelProvider.PROPERTY + "=" + Default.CHOICE + ": "
+                    + Default.FAILURE.getMessage(), Default.FAILURE);
+        }
+        return Default.KERNELS;
     }
 
     /** The scalar reference kernels, always available. */
     public static KernelSupport scalar() {
         return KernelProvider.SCALAR;
+    }
+
+    /** The Panama kernels, or empty when this JVM lacks {@code jdk.incubator.vector}. */
+    public static Optional<KernelSupport> panama() {
+        return KernelProvider.panama();
+    }
+
+    /**
+     * The kernels for an explicit choice, independent of the system property.
+     *
+     * @param name auto, scalar or panama (case-insensitive)
+     * @throws IllegalArgumentException if {@code name} is none of {@link #CHOICES}
+     * @throws IllegalStateException    if {@code name} is panama and this JVM cannot run it
+     */
+    public static KernelSupport byName(String name) {
+        return KernelProvider.resolve(name);
+    }
+
+    /** Resolves the property once; a bad value is kept and reported by every {@link #get()}. */
+    private static final class Default {
+        static final String CHOICE = System.getProperty(KernelProvider.PROPERTY, "auto");
+        static final KernelSupport KERNELS;
+        static final RuntimeException FAILURE;
+
+        static {
+            KernelSupport kernels = null;
+            RuntimeException failure = null;
+            try {
+                kernels = KernelProvider.resolve(CHOICE);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                failure = e;
+            }
+            KERNELS = kernels;
+            FAILURE = failure;
+        }
     }
 }

@@ -1,9 +1,17 @@
 package dev.numgrad.kernel;
 
+import java.util.Arrays;
+
 /**
- * Reference kernels: plain loops, {@link Math#fma} for products, and the JDK's
- * {@link Math#tanh}/{@link Math#log1p}/{@link Math#exp}. Every Panama kernel is tested against
- * these.
+ * Reference kernels: plain loops in index order, {@link Math#fma} for every product-sum, and
+ * the JDK's {@link Math#tanh}/{@link Math#exp}/{@link Math#log1p}. Every Panama kernel is
+ * tested against these, so they stay simple enough to be obviously right; speed comes from
+ * {@code PanamaKernelSupport}.
+ *
+ * <p>Accuracy: each reduction (dot, sum of squares, a gemv row) is one fused multiply-add chain,
+ * so its error is at most {@code n·ε·Σ|termₖ|} (ε = 2⁻⁵³); axpy and the transposed product are
+ * one correctly rounded fma per element and row; the activations inherit the 1-ulp accuracy of
+ * {@link Math}.
  */
 public final class ScalarKernelSupport implements KernelSupport {
 
@@ -14,6 +22,12 @@ public final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public double dot(double[] a, int aOffset, double[] b, int bOffset, int length) {
+        KernelArguments.checkRange(a, "a", aOffset, length);
+        KernelArguments.checkRange(b, "b", bOffset, length);
+        return dotUnchecked(a, aOffset, b, bOffset, length);
+    }
+
+    private static double dotUnchecked(double[] a, int aOffset, double[] b, int bOffset, int length) {
         double sum = 0;
         for (int k = 0; k < length; k++) {
             sum = Math.fma(a[aOffset + k], b[bOffset + k], sum);
@@ -23,6 +37,12 @@ public final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length) {
+        KernelArguments.checkRange(x, "x", xOffset, length);
+        KernelArguments.checkRange(y, "y", yOffset, length);
+        axpyUnchecked(alpha, x, xOffset, y, yOffset, length);
+    }
+
+    private static void axpyUnchecked(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length) {
         for (int k = 0; k < length; k++) {
             y[yOffset + k] = Math.fma(alpha, x[xOffset + k], y[yOffset + k]);
         }
@@ -30,6 +50,7 @@ public final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public double sumOfSquares(double[] a, int from, int to) {
+        KernelArguments.checkFromTo(a, "a", from, to);
         double sum = 0;
         for (int k = from; k < to; k++) {
             sum = Math.fma(a[k], a[k], sum);
@@ -39,21 +60,29 @@ public final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
+        KernelArguments.checkMatrix(a, aOffset, rows, cols);
+        KernelArguments.checkRange(x, "x", xOffset, cols);
+        KernelArguments.checkRange(y, "y", yOffset, rows);
         for (int r = 0; r < rows; r++) {
-            y[yOffset + r] = dot(a, aOffset + r * cols, x, xOffset, cols);
+            y[yOffset + r] = dotUnchecked(a, aOffset + r * cols, x, xOffset, cols);
         }
     }
 
     @Override
     public void gemvTransposed(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
-        java.util.Arrays.fill(y, yOffset, yOffset + cols, 0.0);
+        KernelArguments.checkMatrix(a, aOffset, rows, cols);
+        KernelArguments.checkRange(x, "x", xOffset, rows);
+        KernelArguments.checkRange(y, "y", yOffset, cols);
+        Arrays.fill(y, yOffset, yOffset + cols, 0.0);
         for (int r = 0; r < rows; r++) {
-            axpy(x[xOffset + r], a, aOffset + r * cols, y, yOffset, cols);
+            axpyUnchecked(x[xOffset + r], a, aOffset + r * cols, y, yOffset, cols);
         }
     }
 
     @Override
     public void tanh(double[] in, double[] out, int from, int to) {
+        KernelArguments.checkFromTo(in, "in", from, to);
+        KernelArguments.checkFromTo(out, "out", from, to);
         for (int k = from; k < to; k++) {
             out[k] = Math.tanh(in[k]);
         }
@@ -61,6 +90,8 @@ public final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public void softplus(double[] in, double[] out, int from, int to) {
+        KernelArguments.checkFromTo(in, "in", from, to);
+        KernelArguments.checkFromTo(out, "out", from, to);
         for (int k = from; k < to; k++) {
             out[k] = softplus(in[k]);
         }
@@ -73,12 +104,13 @@ public final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public double logSumExp(double[] a, int from, int to) {
+        KernelArguments.checkFromTo(a, "a", from, to);
         double max = Double.NEGATIVE_INFINITY;
         for (int k = from; k < to; k++) {
             max = Math.max(max, a[k]);
         }
         if (Double.isInfinite(max)) {
-            return max; // all −∞ gives −∞; any +∞ gives +∞; NaN propagated by Math.max
+            return max; // empty or all −∞ gives −∞; any +∞ gives +∞; NaN propagated by Math.max
         }
         double sum = 0;
         for (int k = from; k < to; k++) {
@@ -89,6 +121,8 @@ public final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public void relu(double[] in, double[] out, int from, int to) {
+        KernelArguments.checkFromTo(in, "in", from, to);
+        KernelArguments.checkFromTo(out, "out", from, to);
         for (int k = from; k < to; k++) {
             out[k] = Math.max(in[k], 0.0);
         }
@@ -96,12 +130,14 @@ public final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public void sigmoid(double[] in, double[] out, int from, int to) {
+        KernelArguments.checkFromTo(in, "in", from, to);
+        KernelArguments.checkFromTo(out, "out", from, to);
         for (int k = from; k < to; k++) {
             out[k] = sigmoid(in[k]);
         }
     }
 
-    /** Branches on the sign so exp never overflows. */
+    /** Branches on the sign so exp never overflows: e^−|z| ≤ 1 on both branches. */
     static double sigmoid(double z) {
         if (z >= 0) {
             return 1.0 / (1.0 + Math.exp(-z));
@@ -115,6 +151,11 @@ public final class ScalarKernelSupport implements KernelSupport {
     @Override
     public void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
                                double[] v, int vOffset, double[] out, int outOffset, int length) {
+        KernelArguments.checkRange(z, "z", offset, length);
+        KernelArguments.checkRange(tanhZ, "tanhZ", offset, length);
+        KernelArguments.checkRange(sech2Z, "sech2Z", offset, length);
+        KernelArguments.checkRange(v, "v", vOffset, length);
+        KernelArguments.checkRange(out, "out", outOffset, length);
         for (int k = 0; k < length; k++) {
             out[outOffset + k] = TanhDifference.of(z[offset + k], tanhZ[offset + k], sech2Z[offset + k], alpha * v[vOffset + k]);
         }
@@ -123,6 +164,9 @@ public final class ScalarKernelSupport implements KernelSupport {
     @Override
     public void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
                                double[] out, int outOffset, int length) {
+        KernelArguments.checkRange(p, "p", pOffset, length);
+        KernelArguments.checkRange(v, "v", vOffset, length);
+        KernelArguments.checkRange(out, "out", outOffset, length);
         for (int k = 0; k < length; k++) {
             out[outOffset + k] = Math.fma(p[pOffset + k], Math.expm1(alpha * v[vOffset + k]), out[outOffset + k]);
         }
@@ -130,6 +174,7 @@ public final class ScalarKernelSupport implements KernelSupport {
 
     @Override
     public double sumLog1p(double[] a, int from, int to) {
+        KernelArguments.checkFromTo(a, "a", from, to);
         double sum = 0;
         for (int k = from; k < to; k++) {
             sum += SmallLog1p.orMath(a[k]);
@@ -140,6 +185,9 @@ public final class ScalarKernelSupport implements KernelSupport {
     @Override
     public void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
                             double[] out, int outOffset, int length) {
+        KernelArguments.checkSeries(coefficients, offset, stride, terms, length);
+        KernelArguments.checkRange(x, "x", xOffset, length);
+        KernelArguments.checkRange(out, "out", outOffset, length);
         for (int k = 0; k < length; k++) {
             double xk = x[xOffset + k];
             double sum = coefficients[offset + (terms - 1) * stride + k];

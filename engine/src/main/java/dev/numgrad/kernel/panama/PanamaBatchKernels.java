@@ -8,24 +8,22 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The batch kernels of delta evaluation on the Vector API; {@code PanamaKernelSupport} delegates
- * its {@code tanhDifference}, {@code addExpm1Scaled}, {@code sumLog1p} and {@code powerSeries}
- * here. Contracts and the accuracy reasoning are on {@link dev.numgrad.kernel.KernelSupport}; the
+ * The batch kernels of delta evaluation on the Vector API; {@link PanamaKernelSupport} checks
+ * the ranges of its {@code tanhDifference}, {@code addExpm1Scaled}, {@code sumLog1p} and
+ * {@code powerSeries} and delegates here. Contracts and the accuracy reasoning are on {@link dev.numgrad.kernel.KernelSupport}; the
  * scalar reference is {@link dev.numgrad.kernel.ScalarKernelSupport}.
  *
  * <p>These loops run over a mini-batch (32 samples in the standard workloads: four AVX-512
  * vectors) and are dominated by one transcendental per element (TANH, EXPM1, LOG1P, which
  * HotSpot maps to Intel SVML on x86), so they are element-wise with a scalar tail; only
- * {@link #sumLog1p} reduces, with two accumulators. Vector and scalar transcendentals are both
+ * {@link #sumLog1p} reduces, with two accumulators and a fixed-order lane sum ({@link Lanes#sum}). Vector and scalar transcendentals are both
  * within 1 ulp of the exact value but are different functions, so results agree with the scalar
  * kernels to a few ulps, not bitwise; {@link #powerSeries} is the same fma chain in both and
  * agrees bitwise.
  */
-public final class PanamaBatchKernels {
+final class PanamaBatchKernels {
 
-    // The same species as PanamaConstants.SPECIES (kernels branch); kept local so this class
-    // compiles on its own until the two branches meet.
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = PanamaConstants.SPECIES;
 
     private static final double LN2 = Math.log(2.0);
 
@@ -33,7 +31,7 @@ public final class PanamaBatchKernels {
     }
 
     /** See {@link dev.numgrad.kernel.KernelSupport#tanhDifference}. */
-    public static void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
+    static void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
                                       double[] v, int vOffset, double[] out, int outOffset, int length) {
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         int bound = SPECIES.loopBound(length);
@@ -72,7 +70,7 @@ public final class PanamaBatchKernels {
     }
 
     /** See {@link dev.numgrad.kernel.KernelSupport#addExpm1Scaled}. */
-    public static void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
+    static void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
                                       double[] out, int outOffset, int length) {
         int bound = SPECIES.loopBound(length);
         int k = 0;
@@ -89,7 +87,7 @@ public final class PanamaBatchKernels {
     }
 
     /** See {@link dev.numgrad.kernel.KernelSupport#sumLog1p}. */
-    public static double sumLog1p(double[] a, int from, int to) {
+    static double sumLog1p(double[] a, int from, int to) {
         int length = to - from;
         int bound = SPECIES.loopBound(length);
         int k = 0;
@@ -106,7 +104,7 @@ public final class PanamaBatchKernels {
                 acc1 = acc1.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k)));
             }
             // reduce
-            sum = acc1.add(acc2).reduceLanes(VectorOperators.ADD);
+            sum = Lanes.sum(acc1.add(acc2));
         }
         // scalar tail
         for (; k < length; k++) {
@@ -138,7 +136,7 @@ public final class PanamaBatchKernels {
     }
 
     /** See {@link dev.numgrad.kernel.KernelSupport#powerSeries}. */
-    public static void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
+    static void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
                                    double[] out, int outOffset, int length) {
         int bound = SPECIES.loopBound(length);
         int top = offset + (terms - 1) * stride;

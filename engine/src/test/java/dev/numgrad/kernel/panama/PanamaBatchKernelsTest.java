@@ -3,6 +3,7 @@ package dev.numgrad.kernel.panama;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.numgrad.kernel.Covers;
 import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.kernel.Kernels;
 import java.util.Random;
@@ -20,6 +21,7 @@ class PanamaBatchKernelsTest {
     private static final KernelSupport SCALAR = Kernels.scalar();
 
     @Test
+    @Covers("tanhDifference")
     void tanhDifferenceMatchesScalar() {
         for (int length : LENGTHS) {
             long seed = 5000 + length;
@@ -50,6 +52,7 @@ class PanamaBatchKernelsTest {
     }
 
     @Test
+    @Covers("addExpm1Scaled")
     void addExpm1ScaledMatchesScalar() {
         for (int length : LENGTHS) {
             long seed = 6000 + length;
@@ -76,6 +79,7 @@ class PanamaBatchKernelsTest {
     }
 
     @Test
+    @Covers("sumLog1p")
     void sumLog1pMatchesScalar() {
         for (int length : LENGTHS) {
             long seed = 7000 + length;
@@ -96,6 +100,7 @@ class PanamaBatchKernelsTest {
     }
 
     @Test
+    @Covers("powerSeries")
     void powerSeriesMatchesScalarBitForBit() {
         // the same fma chain in the same order in both: identical results
         for (int length : LENGTHS) {
@@ -131,6 +136,7 @@ class PanamaBatchKernelsTest {
     }
 
     @Test
+    @Covers({"tanhDifference", "addExpm1Scaled", "sumLog1p", "powerSeries"})
     void boundaryValues() {
         double[] special = {0.0, -0.0, Double.NaN, 1e-300, -1e-300, Double.MIN_VALUE, 700, -700, 1e300, -1e300};
         int n = special.length;
@@ -162,6 +168,15 @@ class PanamaBatchKernelsTest {
         assertTrue(Double.isNaN(actual[2]), "NaN propagates");
         assertTrue(Double.isNaN(PanamaBatchKernels.sumLog1p(special, 0, n)), "NaN propagates through the sum");
         assertEquals(Double.NEGATIVE_INFINITY, PanamaBatchKernels.sumLog1p(new double[]{-1, 0, 0, 0, 0, 0, 0, 0, 0}, 0, 9));
+        // the power series over the special values, two terms: the same fma chain, the same bits
+        double[] coefficients = new double[2 * n];
+        java.util.Arrays.fill(coefficients, 0.75);
+        SCALAR.powerSeries(coefficients, 0, n, 2, special, 0, expected, 0, n);
+        PanamaBatchKernels.powerSeries(coefficients, 0, n, 2, special, 0, actual, 0, n);
+        for (int k = 0; k < n; k++) {
+            assertEquals(Double.doubleToLongBits(expected[k]), Double.doubleToLongBits(actual[k]),
+                    "powerSeries of " + special[k]);
+        }
     }
 
     private static void assertElementwise(double[] expected, double[] actual, String what) {

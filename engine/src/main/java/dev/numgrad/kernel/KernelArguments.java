@@ -1,0 +1,87 @@
+package dev.numgrad.kernel;
+
+import java.util.Objects;
+
+/**
+ * Range checks shared by every {@link KernelSupport} implementation, so that the scalar and
+ * the Panama kernels reject exactly the same calls with the same message, once per call and
+ * before any element is written. (Vector loads check their own bounds too, but a vector
+ * kernel could otherwise have written part of an output before failing.)
+ */
+public final class KernelArguments {
+
+    private KernelArguments() {
+    }
+
+    /**
+     * Checks that {@code [offset, offset + length)} lies inside {@code array}.
+     *
+     * @param array  the array; not modified
+     * @param name   the parameter name for the message
+     * @throws IndexOutOfBoundsException naming the parameter and the range
+     */
+    public static void checkRange(double[] array, String name, int offset, int length) {
+        Objects.requireNonNull(array, name);
+        if (offset < 0 || length < 0 || offset > array.length - length) {
+            throw new IndexOutOfBoundsException(name + ": range [" + offset + ", " + offset + " + " + length
+                    + ") out of bounds for length " + array.length);
+        }
+    }
+
+    /**
+     * Checks that {@code [from, to)} lies inside {@code array}.
+     *
+     * @param array the array; not modified
+     * @param name  the parameter name for the message
+     * @throws IndexOutOfBoundsException naming the parameter and the range
+     */
+    public static void checkFromTo(double[] array, String name, int from, int to) {
+        Objects.requireNonNull(array, name);
+        if (from < 0 || from > to || to > array.length) {
+            throw new IndexOutOfBoundsException(name + ": range [" + from + ", " + to
+                    + ") out of bounds for length " + array.length);
+        }
+    }
+
+    /**
+     * Checks a row-major {@code rows × cols} matrix stored from {@code offset} in {@code a}.
+     *
+     * @param a the matrix storage; not modified
+     * @throws IllegalArgumentException  if rows or cols is negative
+     * @throws IndexOutOfBoundsException if the matrix does not fit in {@code a}
+     */
+    public static void checkMatrix(double[] a, int offset, int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("matrix shape " + rows + " x " + cols + " is negative");
+        }
+        long size = (long) rows * cols;
+        if (size > Integer.MAX_VALUE) {
+            throw new IndexOutOfBoundsException("matrix " + rows + " x " + cols + " exceeds an array");
+        }
+        checkRange(a, "a", offset, (int) size);
+    }
+
+    /**
+     * Checks the coefficient rows of {@link KernelSupport#powerSeries}: {@code terms ≥ 1} rows of
+     * {@code length} elements, {@code stride} apart from {@code offset}.
+     *
+     * @param coefficients the coefficient storage; not modified
+     * @throws IllegalArgumentException  if terms is below 1 or stride is negative
+     * @throws IndexOutOfBoundsException if the last row does not fit
+     */
+    public static void checkSeries(double[] coefficients, int offset, int stride, int terms, int length) {
+        if (terms < 1) {
+            throw new IllegalArgumentException("power series needs at least 1 term, got " + terms);
+        }
+        if (stride < 0) {
+            throw new IllegalArgumentException("coefficient stride " + stride + " is negative");
+        }
+        long lastRow = offset + (long) (terms - 1) * stride;
+        if (lastRow > Integer.MAX_VALUE) {
+            throw new IndexOutOfBoundsException("coefficients: row " + (terms - 1) + " starts at " + lastRow
+                    + ", beyond any array");
+        }
+        checkRange(coefficients, "coefficients", offset, length);
+        checkRange(coefficients, "coefficients", (int) lastRow, length);
+    }
+}

@@ -1,0 +1,283 @@
+package dev.numgrad.kernel;
+
+import static dev.numgrad.kernel.KernelAssertions.EPS;
+import static dev.numgrad.kernel.KernelAssertions.LENGTHS;
+import static dev.numgrad.kernel.KernelAssertions.assertOutsideUnchanged;
+import static dev.numgrad.kernel.KernelAssertions.assertSumClose;
+import static dev.numgrad.kernel.KernelAssertions.assertUnchanged;
+import static dev.numgrad.kernel.KernelAssertions.assertWithinUlps;
+import static dev.numgrad.kernel.KernelAssertions.randomArray;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kernel, Panama against the scalar reference, on random inputs at random offsets over
+ * {@link KernelAssertions#LENGTHS}. Seeded: each case's seed is in its failure message.
+ *
+ * <p>Tolerances: axpy, gemvTransposed and relu must be bit-identical (same fma sequence per
+ * element); dot, sumOfSquares and gemv rows within {@code 2·γₙ·Σ|termₖ|} (two summation orders);
+ * the transcendental activations within {@link KernelAssertions#ACTIVATION_ULPS} ulps;
+ * logSumExp within {@code 2(n+4)ε} plus two ulps of the result and of log Σ. The Panama
+ * kernels are C2-compiled before the first comparison ({@link KernelAssertions#panama()}).
+ */
+class KernelEquivalenceTest {
+
+    private static final long SEED = 0x6E756D67726164L; // "numgrad"
+    private static final int MAX_OFFSET = 8;
+
+    private static final KernelSupport SCALAR = Kernels.scalar();
+    private static final KernelSupport PANAMA = KernelAssertions.panama();
+
+    static IntStream lengths() {
+        return IntStream.of(LENGTHS);
+    }
+
+    private static long seed(String kernel, int length) {
+        return SEED ^ (31L * kernel.hashCode() + length);
+    }
+
+    @Test
+    @Covers("name")
+    void namesIdentifyTheImplementations() {
+        assertEquals("scalar", SCALAR.name());
+        assertEquals("panama", PANAMA.name());
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @MethodSource("lengths")
+    @Covers("dot")
+    void dot(int length) {
+        long seed = seed("dot", length);
+        Random random = new Random(seed);
+        int aOffset = random.nextInt(MAX_OFFSET);
+        int bOffset = random.nextInt(MAX_OFFSET);
+        double[] a = randomArray(random, aOffset + length + random.nextInt(MAX_OFFSET));
+        double[] b = randomArray(random, bOffset + length + random.nextInt(MAX_OFFSET));
+        double[] aBefore = a.clone();
+        double[] bBefore = b.clone();
+        Supplier<String> context = () -> "dot length " + length + " aOffset " + aOffset + " bOffset " + bOffset
+                + " (seed " + seed + ")";
+
+        double expected = SCALAR.dot(a, aOffset, b, bOffset, length);
+        double actual = PANAMA.dot(a, aOffset, b, bOffset, length);
+
+        double sumOfAbsoluteTerms = 0;
+        for (int k = 0; k < length; k++) {
+            sumOfAbsoluteTerms += Math.abs(a[aOffset + k] * b[bOffset + k]);
+        }
+        assertSumClose(expected, actual, length, sumOfAbsoluteTerms, context);
+        assertUnchanged(aBefore, a, "a", context);
+        assertUnchanged(bBefore, b, "b", context);
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @MethodSource("lengths")
+    @Covers("sumOfSquares")
+    void sumOfSquares(int length) {
+        long seed = seed("sumOfSquares", length);
+        Random random = new Random(seed);
+        int from = random.nextInt(MAX_OFFSET);
+        double[] a = randomArray(random, from + length + random.nextInt(MAX_OFFSET));
+        double[] before = a.clone();
+        Supplier<String> context = () -> "sumOfSquares length " + length + " from " + from + " (seed " + seed + ")";
+
+        double expected = SCALAR.sumOfSquares(a, from, from + length);
+        double actual = PANAMA.sumOfSquares(a, from, from + length);
+
+        double sumOfTerms = 0;
+        for (int k = from; k < from + length; k++) {
+            sumOfTerms += a[k] * a[k];
+        }
+        assertSumClose(expected, actual, length, sumOfTerms, context);
+        assertUnchanged(before, a, "a", context);
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @MethodSource("lengths")
+    @Covers("axpy")
+    void axpyIsBitIdentical(int length) {
+        long seed = seed("axpy", length);
+        Random random = new Random(seed);
+        int xOffset = random.nextInt(MAX_OFFSET);
+        int yOffset = random.nextInt(MAX_OFFSET);
+        double alpha = randomArray(random, 1)[0];
+        double[] x = randomArray(random, xOffset + length + random.nextInt(MAX_OFFSET));
+        double[] y = randomArray(random, yOffset + length + random.nextInt(MAX_OFFSET));
+        double[] xBefore = x.clone();
+        double[] expected = y.clone();
+        double[] actual = y.clone();
+        Supplier<String> context = () -> "axpy length " + length + " xOffset " + xOffset + " yOffset " + yOffset
+                + " (seed " + seed + ")";
+
+        SCALAR.axpy(alpha, x, xOffset, expected, yOffset, length);
+        PANAMA.axpy(alpha, x, xOffset, actual, yOffset, length);
+
+        // whole arrays: also proves nothing outside [yOffset, yOffset + length) was written
+        assertArrayEquals(expected, actual, context);
+        assertOutsideUnchanged(y, actual, yOffset, yOffset + length, context);
+        assertUnchanged(xBefore, x, "x", context);
+    }
+
+    /** Row counts around the four-row block; column counts around lane multiples. */
+    static Stream<Arguments> shapes() {
+        int[] rows = {1, 2, 3, 4, 5, 7, 8, 9, 17, 33};
+        int[] cols = {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 64, 65, 127, 1021};
+        return Arrays.stream(rows).boxed().flatMap(r -> Arrays.stream(cols).mapToObj(c -> Arguments.of(r, c)));
+    }
+
+    @ParameterizedTest(name = "{0} x {1}")
+    @MethodSource("shapes")
+    @Covers("gemv")
+    void gemv(int rows, int cols) {
+        long seed = seed("gemv", rows * 4096 + cols);
+        Random random = new Random(seed);
+        int aOffset = random.nextInt(MAX_OFFSET);
+        int xOffset = random.nextInt(MAX_OFFSET);
+        int yOffset = random.nextInt(MAX_OFFSET);
+        double[] a = randomArray(random, aOffset + rows * cols + random.nextInt(MAX_OFFSET));
+        double[] x = randomArray(random, xOffset + cols + random.nextInt(MAX_OFFSET));
+        double[] y = randomArray(random, yOffset + rows + random.nextInt(MAX_OFFSET));
+        double[] aBefore = a.clone();
+        double[] xBefore = x.clone();
+        double[] expected = y.clone();
+        double[] actual = y.clone();
+
+        SCALAR.gemv(a, aOffset, rows, cols, x, xOffset, expected, yOffset);
+        PANAMA.gemv(a, aOffset, rows, cols, x, xOffset, actual, yOffset);
+
+        for (int r = 0; r < rows; r++) {
+            int row = r;
+            double sumOfAbsoluteTerms = 0;
+            for (int c = 0; c < cols; c++) {
+                sumOfAbsoluteTerms += Math.abs(a[aOffset + r * cols + c] * x[xOffset + c]);
+            }
+            assertSumClose(expected[yOffset + r], actual[yOffset + r], cols, sumOfAbsoluteTerms,
+                    () -> "gemv " + rows + " x " + cols + " row " + row + " (seed " + seed + ")");
+        }
+        Supplier<String> context = () -> "gemv " + rows + " x " + cols + " (seed " + seed + ")";
+        assertOutsideUnchanged(y, actual, yOffset, yOffset + rows, context);
+        assertUnchanged(aBefore, a, "a", context);
+        assertUnchanged(xBefore, x, "x", context);
+    }
+
+    @ParameterizedTest(name = "{0} x {1}")
+    @MethodSource("shapes")
+    @Covers("gemvTransposed")
+    void gemvTransposedIsBitIdentical(int rows, int cols) {
+        long seed = seed("gemvTransposed", rows * 4096 + cols);
+        Random random = new Random(seed);
+        int aOffset = random.nextInt(MAX_OFFSET);
+        int xOffset = random.nextInt(MAX_OFFSET);
+        int yOffset = random.nextInt(MAX_OFFSET);
+        double[] a = randomArray(random, aOffset + rows * cols + random.nextInt(MAX_OFFSET));
+        double[] x = randomArray(random, xOffset + rows + random.nextInt(MAX_OFFSET));
+        double[] y = randomArray(random, yOffset + cols + random.nextInt(MAX_OFFSET));
+        double[] aBefore = a.clone();
+        double[] xBefore = x.clone();
+        double[] expected = y.clone();
+        double[] actual = y.clone();
+        Supplier<String> context = () -> "gemvTransposed " + rows + " x " + cols + " (seed " + seed + ")";
+
+        SCALAR.gemvTransposed(a, aOffset, rows, cols, x, xOffset, expected, yOffset);
+        PANAMA.gemvTransposed(a, aOffset, rows, cols, x, xOffset, actual, yOffset);
+
+        assertArrayEquals(expected, actual, context);
+        assertOutsideUnchanged(y, actual, yOffset, yOffset + cols, context);
+        assertUnchanged(aBefore, a, "a", context);
+        assertUnchanged(xBefore, x, "x", context);
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @MethodSource("lengths")
+    @Covers("logSumExp")
+    void logSumExp(int length) {
+        long seed = seed("logSumExp", length);
+        Random random = new Random(seed);
+        int from = random.nextInt(MAX_OFFSET);
+        double[] a = randomArray(random, from + length + random.nextInt(MAX_OFFSET));
+        double[] before = a.clone();
+
+        double expected = SCALAR.logSumExp(a, from, from + length);
+        double actual = PANAMA.logSumExp(a, from, from + length);
+
+        // Both compute max + log(S) with the same (exact) max and S = Σ e^(a−max) ≥ 1; the sums
+        // differ by order (2γₙ·S) and by exp's ulp per term (≤ 4ε·S), then log and the final add
+        // round once each on both sides.
+        double max = Arrays.stream(a, from, from + length).max().orElseThrow();
+        double tolerance = 2 * (length + 4) * EPS + 2 * Math.ulp(expected) + 2 * Math.ulp(expected - max);
+        if (!(Math.abs(expected - actual) <= tolerance)) {
+            fail("logSumExp length " + length + " from " + from + " (seed " + seed + "): expected " + expected
+                    + " but was " + actual + ", difference " + Math.abs(expected - actual) + " > " + tolerance);
+        }
+        assertUnchanged(before, a, "a", () -> "logSumExp (seed " + seed + ")");
+    }
+
+    static Stream<Arguments> activationsAndLengths() {
+        return Arrays.stream(Activation.values())
+                .flatMap(f -> IntStream.of(LENGTHS).mapToObj(n -> Arguments.of(f, n)));
+    }
+
+    @ParameterizedTest(name = "{0} length {1}")
+    @MethodSource("activationsAndLengths")
+    @Covers({"tanh", "softplus", "sigmoid", "relu"})
+    void activation(Activation function, int length) {
+        long seed = seed(function.name(), length);
+        Random random = new Random(seed);
+        int from = random.nextInt(MAX_OFFSET);
+        int to = from + length;
+        double[] in = randomArray(random, to + random.nextInt(MAX_OFFSET));
+        double[] before = in.clone();
+        double[] sentinel = randomArray(random, in.length);
+        double[] expected = sentinel.clone();
+        double[] actual = sentinel.clone();
+
+        function.apply(SCALAR, in, expected, from, to);
+        function.apply(PANAMA, in, actual, from, to);
+
+        for (int k = from; k < to; k++) {
+            int index = k;
+            assertWithinUlps(expected[k], actual[k], function.ulps,
+                    () -> function + " length " + length + " from " + from + " at " + index + " of " + in[index]
+                            + " (seed " + seed + ")");
+        }
+        Supplier<String> context = () -> function + " length " + length + " (seed " + seed + ")";
+        assertOutsideUnchanged(sentinel, actual, from, to, context);
+        assertUnchanged(before, in, "in", context);
+    }
+
+    /**
+     * in == out must give the out-of-place answer. Compared within the activation tolerance,
+     * not bit for bit: the two calls may run under different JIT tiers, and the vector
+     * transcendentals of the Java fallback and of C2 differ in the last bit (see
+     * PanamaKernelSupport). A real aliasing bug, reading an element already overwritten, would
+     * be off by far more.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Activation.class)
+    void activationsMayWorkInPlace(Activation function) {
+        long seed = seed(function.name() + " in place", 4099);
+        double[] in = randomArray(new Random(seed), 4099);
+        double[] separate = in.clone();
+        function.apply(PANAMA, in, separate, 3, in.length);
+        double[] inPlace = in.clone();
+        function.apply(PANAMA, inPlace, inPlace, 3, in.length);
+        for (int k = 0; k < in.length; k++) {
+            int index = k;
+            assertWithinUlps(separate[k], inPlace[k], function.ulps,
+                    () -> function + " in place at " + index + " (seed " + seed + ")");
+        }
+        assertArrayEquals(Arrays.copyOf(in, 3), Arrays.copyOf(inPlace, 3), () -> function + " wrote before from");
+    }
+}
