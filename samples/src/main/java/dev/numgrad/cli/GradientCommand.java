@@ -53,7 +53,7 @@ import picocli.CommandLine.TypeConversionException;
         footer = {
             "",
             "Examples:",
-            "  numgrad gradient --workload rosen --size 10000 --threads 2 --repeat 5",
+            "  numgrad gradient --workload rosen --size 10000 --threads 2 --warmup 2 --repeat 5",
             "  numgrad gradient --workload sumsq --size 1000000 --mode delta --json",
             "  numgrad gradient --workload logreg --size 256,1000 --dump grad.f64"
         })
@@ -117,6 +117,11 @@ final class GradientCommand implements Callable<Integer> {
             description = "Compute the gradient R times and report the median time. Default: ${DEFAULT-VALUE}.")
     int repeat;
 
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "W",
+            description = "Compute W unmeasured gradients first, so that the JIT has compiled the hot"
+                    + " loops before the clock runs. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Cancel the numeric gradients once they have run this long (an error, exit 1).")
     Double timeoutSeconds;
@@ -173,6 +178,9 @@ final class GradientCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw bad("--repeat must be at least 1, got " + repeat);
         }
+        if (warmup < 0) {
+            throw bad("--warmup must not be negative, got " + warmup);
+        }
         WorkloadSpec workloadSpec;
         try {
             workloadSpec = WorkloadSpec.parse(workload.cliName(), size);
@@ -182,7 +190,7 @@ final class GradientCommand implements Callable<Integer> {
         KernelSupport kernelSupport = kernels.resolve(spec);
         checkDump();
         GradientRequest request = new GradientRequest(workloadSpec, mode, scheme, stepPolicy(),
-                step == null ? "default" : step.label(), workers, kernelSupport, repeat, dump, timeout());
+                step == null ? "default" : step.label(), workers, kernelSupport, warmup, repeat, dump, timeout());
         checkHeap(request);
         return request;
     }

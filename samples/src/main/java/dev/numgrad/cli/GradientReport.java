@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param threads workers that computed coordinates
  * @param execution "serial" (the calling thread) or "fork-join" (a dedicated pool)
  * @param kernels the kernels the loss ran on: "scalar" or "panama"
- * @param repeat gradients computed
+ * @param warmup unmeasured gradients computed first
+ * @param repeat measured gradients
  * @param evaluations loss evaluations per gradient, as the engine counts them (1 for backprop)
  * @param seconds median wall time of one gradient
  * @param secondsMin fastest gradient
@@ -24,7 +25,7 @@ import java.util.Objects;
  * @param value the loss at the start point
  */
 record GradientReport(String workload, long[] size, int parameters, String mode, String scheme, String step,
-        int threads, String execution, String kernels, int repeat, long evaluations, double seconds,
+        int threads, String execution, String kernels, int warmup, int repeat, long evaluations, double seconds,
         double secondsMin, double errInf, double value) {
 
     GradientReport {
@@ -52,6 +53,7 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
                 .add("threads", threads)
                 .add("execution", execution)
                 .add("kernels", kernels)
+                .add("warmup", warmup)
                 .add("repeat", repeat)
                 .add("evaluations", evaluations)
                 .add("seconds", seconds)
@@ -68,8 +70,9 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
             sizes.append(i == 0 ? "" : ",").append(size[i]);
         }
         String how = scheme == null ? mode + " (the exact gradient)" : mode + ", scheme " + scheme + ", step " + step;
-        String timing = repeat == 1 ? format("%.4g s", seconds)
-                : format("%.4g s (median of %d, fastest %.4g s)", seconds, repeat, secondsMin);
+        String timing = (repeat == 1 ? format("%.4g s", seconds)
+                : format("%.4g s (median of %d, fastest %.4g s)", seconds, repeat, secondsMin))
+                + (warmup == 0 ? "" : format(" after %d warm-up gradient%s", warmup, warmup == 1 ? "" : "s"));
         return String.join(System.lineSeparator(),
                 format("workload     %s(%s), %,d parameters, f(x0) = %.10g", workload, sizes, parameters, value),
                 format("mode         %s", how),

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Carries out a {@link GradientRequest}: builds the workload, computes its exact gradient once
- * (the reference for err_inf), then the requested gradient {@code repeat} times, timing each.
+ * (the reference for err_inf), then the requested gradient {@code warmup} times unmeasured and
+ * {@code repeat} times measured.
  *
  * <p>Threads: 1 runs the engine's serial path in the calling thread; T &gt; 1 runs on a
  * {@link ForkJoinPool} of T workers created for this run and closed after it, so the common
@@ -82,6 +83,7 @@ final class GradientRun {
                 request.threads(),
                 request.threads() == 1 ? "serial" : "fork-join",
                 request.kernels().name(),
+                request.warmup(),
                 request.repeat(),
                 timed.evaluations(),
                 median(sorted),
@@ -94,20 +96,24 @@ final class GradientRun {
     private Timed backprop(ExactGradient reference, double[] x) {
         double[] seconds = new double[request.repeat()];
         double[] gradient = new double[x.length];
-        for (int r = 0; r < seconds.length; r++) {
+        for (int run = -request.warmup(); run < seconds.length; run++) {
             long start = System.nanoTime();
             reference.valueAndGradient(x, gradient);
-            seconds[r] = (System.nanoTime() - start) * 1e-9;
+            if (run >= 0) {
+                seconds[run] = (System.nanoTime() - start) * 1e-9;
+            }
         }
         return new Timed(gradient, 1, seconds);
     }
 
     private Timed numeric(BundledLoss loss, double[] x) {
         double[] seconds = new double[request.repeat()];
+        int warmup = request.warmup();
         CancellationToken cancellation = CancellationToken.create();
         boolean serial = request.threads() == 1;
         try (ProgressDisplay display = showProgress
-                        ? new ProgressDisplay(err, unicode(), x.length, seconds.length, ProgressDisplay.DEFAULT_DELAY_NANOS)
+                        ? new ProgressDisplay(err, Terminal.stderrUnicode(), x.length, warmup + seconds.length,
+                                ProgressDisplay.DEFAULT_DELAY_NANOS)
                         : null;
                 ForkJoinPool pool = serial ? null : new ForkJoinPool(request.threads())) {
             NumericGradient engine = new NumericGradient(request.scheme(), request.stepPolicy(),
@@ -118,8 +124,10 @@ final class GradientRun {
                         .execute(cancellation::cancel);
             }
             GradientResult result = null;
-            for (int r = 0; r < seconds.length; r++) {
-                NumericGradient configured = display == null ? engine : engine.withProgress(display.forGradient(r));
+            // Runs -warmup .. -1 are the warm-up, unmeasured; 0 .. repeat - 1 are timed.
+            for (int run = -warmup; run < seconds.length; run++) {
+                NumericGradient configured = display == null ? engine
+                        : engine.withProgress(display.forGradient(warmup + run));
                 long start = System.nanoTime();
                 try {
                     result = configured.compute(loss, x);
@@ -128,15 +136,12 @@ final class GradientRun {
                     throw new CliFailure("stopped at --timeout " + request.timeout().toMillis() / 1000.0 + " s: "
                             + e.getMessage(), e);
                 }
-                seconds[r] = (System.nanoTime() - start) * 1e-9;
+                if (run >= 0) {
+                    seconds[run] = (System.nanoTime() - start) * 1e-9;
+                }
             }
             return new Timed(result.values(), result.evaluations(), seconds);
         }
-    }
-
-    /** Whether stderr's encoding has the block characters of the bar. */
-    private static boolean unicode() {
-        return System.err.charset().name().startsWith("UTF");
     }
 
     /** @param sorted ascending, at least one element. Not modified. */

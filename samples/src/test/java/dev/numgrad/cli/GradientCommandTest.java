@@ -30,14 +30,15 @@ class GradientCommandTest {
 
     @Test
     void jsonIsOneLineWithEveryField() {
-        Cli cli = Cli.run("gradient", "-w", "sumsq", "-s", "1000", "--mode", "delta", "-t", "1", "-r", "3", "--json");
+        Cli cli = Cli.run("gradient", "-w", "sumsq", "-s", "1000", "--mode", "delta", "-t", "1", "--warmup", "2", "-r", "3",
+                "--json");
 
         assertEquals(0, cli.exitCode(), cli.transcript());
         List<String> lines = cli.out().lines().toList();
         assertEquals(1, lines.size(), cli.transcript());
         JsonObject json = JsonParser.parseString(lines.getFirst()).getAsJsonObject();
         for (String field : List.of("workload", "size", "parameters", "mode", "scheme", "step", "threads", "execution",
-                "kernels", "repeat", "evaluations", "seconds", "seconds_min", "err_inf", "value")) {
+                "kernels", "warmup", "repeat", "evaluations", "seconds", "seconds_min", "err_inf", "value")) {
             assertTrue(json.has(field), "field " + field + " in " + json);
         }
         assertEquals("sumsq", json.get("workload").getAsString());
@@ -47,6 +48,7 @@ class GradientCommandTest {
         assertEquals("central", json.get("scheme").getAsString());
         assertEquals(1, json.get("threads").getAsInt());
         assertEquals("serial", json.get("execution").getAsString());
+        assertEquals(2, json.get("warmup").getAsInt());
         assertEquals(3, json.get("repeat").getAsInt());
         assertTrue(json.get("evaluations").getAsLong() >= 2 * 1000, json.toString());
         assertTrue(json.get("seconds").getAsDouble() >= json.get("seconds_min").getAsDouble(), json.toString());
