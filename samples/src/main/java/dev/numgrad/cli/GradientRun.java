@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threads: 1 runs the engine's serial path in the calling thread; T &gt; 1 runs on a
  * {@link ForkJoinPool} of T workers created for this run and closed after it, so the common
- * pool's size (and whatever else uses it) plays no part in the figures.
+ * pool's size (and whatever else uses it) plays no part in the figures. The exact gradient
+ * (backprop) is single-threaded and always runs in the calling thread.
  */
 final class GradientRun {
 
@@ -71,6 +72,8 @@ final class GradientRun {
             }
         }
         boolean backprop = request.mode() == Mode.BACKPROP;
+        // Backprop runs in the calling thread whatever --threads says; the report says so.
+        boolean serial = backprop || request.threads() == 1;
         double[] sorted = timed.seconds().clone();
         Arrays.sort(sorted);
         return new GradientReport(
@@ -80,8 +83,8 @@ final class GradientRun {
                 request.mode().label(),
                 backprop ? null : request.scheme().id(),
                 backprop ? null : request.stepLabel(),
-                request.threads(),
-                request.threads() == 1 ? "serial" : "fork-join",
+                serial ? 1 : request.threads(),
+                serial ? "serial" : "fork-join",
                 request.kernels().name(),
                 request.warmup(),
                 request.repeat(),

@@ -64,7 +64,7 @@ class GradientCommandTest {
 
     @Test
     void backpropReportsNoSchemeAndZeroError() {
-        Cli cli = Cli.run("gradient", "-w", "rosen", "-s", "100", "--mode", "backprop", "--json");
+        Cli cli = Cli.run("gradient", "-w", "rosen", "-s", "100", "--mode", "backprop", "-t", "2", "--json");
 
         assertEquals(0, cli.exitCode(), cli.transcript());
         JsonObject json = JsonParser.parseString(cli.out().strip()).getAsJsonObject();
@@ -72,6 +72,8 @@ class GradientCommandTest {
         assertTrue(scheme.isJsonNull(), json.toString());
         assertEquals(1, json.get("evaluations").getAsLong());
         assertEquals(0.0, json.get("err_inf").getAsDouble());
+        assertEquals(1, json.get("threads").getAsInt(), "backprop is single-threaded, whatever --threads says");
+        assertEquals("serial", json.get("execution").getAsString());
     }
 
     @Test
