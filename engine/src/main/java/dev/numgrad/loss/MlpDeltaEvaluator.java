@@ -7,11 +7,11 @@ import java.util.Arrays;
  * Delta evaluation for an {@link Mlp}: f(x + s·eᵢ) − f(x) from the units that coordinate i
  * touches.
  *
- * <p>{@link #prepare(double[])} runs the forward pass once and caches, per layer, the
- * pre-activations z, activations a and act'(z), and per class the softmax probabilities p, all
- * laid out [unit][sample] so that every loop below runs contiguously across the batch. Then a
- * parameter of layer l in row r (weight W[r][c] or bias b[r]) moves only the pre-activation of
- * unit r, by Δz = s·a_in[c] (s for the bias) in every sample, and:
+ * <p>{@link #prepare(double[])} runs the forward pass once ({@link MlpForward}, whose batches are
+ * already [unit][sample]) and caches, per layer, the pre-activations z, activations a and act'(z),
+ * and per class the softmax probabilities p, all laid out [unit][sample] so that every loop below
+ * runs contiguously across the batch. Then a parameter of layer l in row r (weight W[r][c] or
+ * bias b[r]) moves only the pre-activation of unit r, by Δz = s·a_in[c] (s for the bias) in every sample, and:
  * <ul>
  *   <li>output layer: one logit per sample shifts by Δz. Cost O(b).
  *   <li>last hidden layer: unit r's activation changes by Δa = act(z + Δz) − act(z) (exact
@@ -133,36 +133,33 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         prepared = false; // until the whole cache describes x
         System.arraycopy(x, 0, theta, 0, theta.length);
         int hidden = layers - 1;
-        double total = 0;
-        for (int s = 0; s < batch; s++) {
-            total += forward.sampleLoss(theta, s);
-            for (int l = 0; l < hidden; l++) {
-                Activation activation = mlp.activation(l);
-                double[] zs = forward.z[l];
-                double[] as = forward.a[l];
-                for (int u = 0; u < zs.length; u++) {
-                    z[l][u * batch + s] = zs[u];
-                    a[l][u * batch + s] = as[u];
-                    derivative[l][u * batch + s] = activation.derivative(zs[u]);
-                }
+        double loss = forward.meanLoss(theta);
+        for (int l = 0; l < hidden; l++) {
+            Activation activation = mlp.activation(l);
+            System.arraycopy(forward.z[l], 0, z[l], 0, z[l].length);
+            System.arraycopy(forward.a[l], 0, a[l], 0, a[l].length);
+            for (int k = 0; k < z[l].length; k++) {
+                derivative[l][k] = activation.derivative(z[l][k]);
             }
-            double[] logits = forward.z[layers - 1];
-            for (int c = 0; c < classes; c++) {
-                probabilities[c * batch + s] = Math.exp(logits[c] - forward.logSumExp);
+        }
+        double[] logits = forward.z[layers - 1];
+        for (int c = 0; c < classes; c++) {
+            for (int s = 0; s < batch; s++) {
+                probabilities[c * batch + s] = Math.exp(logits[c * batch + s] - forward.logSumExp[s]);
             }
-            if (hidden > 0) {
-                int lastWidth = widths[hidden];
+        }
+        if (hidden > 0) {
+            int lastWidth = widths[hidden];
+            for (int s = 0; s < batch; s++) {
                 int labelRow = weightOffsets[layers - 1] + mlp.label(s) * lastWidth;
                 for (int r = 0; r < lastWidth; r++) {
                     labelWeight[r * batch + s] = theta[labelRow + r];
                 }
             }
-        }
-        if (hidden > 0) {
             prepareSeries();
         }
         prepared = true;
-        return total / batch;
+        return loss;
     }
 
     /** Moments m_n of the output weights of each last-hidden unit under each sample's softmax. */
