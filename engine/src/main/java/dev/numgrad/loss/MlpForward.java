@@ -52,6 +52,15 @@ final class MlpForward {
         this.sampleLogits = new double[mlp.classes()];
     }
 
+    /** Doubles this forward pass allocates for a network of these widths (input first). */
+    static long scratchElements(int[] widths) {
+        long elements = 0;
+        for (int l = 1; l < widths.length; l++) {
+            elements += l < widths.length - 1 ? 2L * widths[l] : widths[l];
+        }
+        return elements;
+    }
+
     /**
      * Runs every sample through every layer.
      *
