@@ -131,13 +131,13 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
      * Doubles one evaluator allocates for a network of these widths (input first, classes last)
      * and batch, counted array by array as the constructor allocates them, so that a memory
      * estimate made before any data is built ({@link WorkloadSpec#estimatedBytes(int)}) is honest.
-     * Dominated by the parameter copy P and the per-sample cache, about (3·Σ hidden widths
-     * + (SERIES_TERMS + 3)·last hidden width + 3·classes)·batch.
+     * Dominated by the parameter copy P and the per-sample cache with its forward pass, about
+     * (5·Σ hidden widths + (SERIES_TERMS + 3)·last hidden width + 4·classes)·batch.
      */
     static long scratchElements(long parameters, int[] widths, int batch) {
         int hidden = widths.length - 2;
         int classes = widths[widths.length - 1];
-        long elements = parameters + MlpForward.scratchElements(widths);
+        long elements = parameters + MlpForward.scratchElements(widths, batch);
         int widest = 1;
         for (int l = 0; l < hidden; l++) {
             elements += 3L * widths[l + 1] * batch; // z, a, derivative

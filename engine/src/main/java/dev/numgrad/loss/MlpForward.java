@@ -52,11 +52,11 @@ final class MlpForward {
         this.sampleLogits = new double[mlp.classes()];
     }
 
-    /** Doubles this forward pass allocates for a network of these widths (input first). */
-    static long scratchElements(int[] widths) {
-        long elements = 0;
+    /** Doubles this forward pass allocates for a network of these widths (input first) and batch. */
+    static long scratchElements(int[] widths, int batch) {
+        long elements = batch + widths[widths.length - 1]; // logSumExp, sampleLogits
         for (int l = 1; l < widths.length; l++) {
-            elements += l < widths.length - 1 ? 2L * widths[l] : widths[l];
+            elements += (l < widths.length - 1 ? 2L : 1L) * widths[l] * batch; // z and a; the logits
         }
         return elements;
     }
