@@ -14,7 +14,8 @@ import jdk.incubator.vector.DoubleVector;
  * fmas: half a load per fma, where one {@code gemv} per sample needs more than one, and C is
  * loaded and stored once per block instead of once per k. Narrower blocks take the leftover
  * vectors (4 rows × 1 vector) and rows (1 × 1), a scalar loop the last {@code cols mod LANES}
- * columns.
+ * columns. The k loop runs in chunks of {@value #INNER_BLOCK} so that the panel of B under a
+ * block column stays in L1 while all the rows pass over it.
  *
  * <p>No horizontal reduction: each lane of an accumulator is one element of C, which receives
  * fma(A[r][k], B[k][j], C[r][j]) for k = 0, 1, … in order, exactly the scalar reference's
@@ -28,55 +29,73 @@ final class PanamaGemm {
     /** Columns of a full block: four vectors. */
     private static final int BLOCK_COLS = 4 * LANES;
 
+    /**
+     * Steps k per pass over C: a panel of B of this many rows and {@link #BLOCK_COLS} columns
+     * (128 × 32 doubles = 32 KB with AVX-512) stays in a 48 KB L1 while every block of rows of A
+     * runs over it; without it the forward pass of {@code mlp(784,128,10,32)} streams its whole
+     * 200 KB input batch from L2 once per four rows.
+     */
+    private static final int INNER_BLOCK = 128;
+
     private PanamaGemm() {
     }
 
     static void gemm(double[] a, int aOffset, int rows, int inner, double[] b, int bOffset, int cols,
                      double[] c, int cOffset) {
+        // k in chunks, in order: every element of C still takes its fmas for k = 0, 1, … in turn
+        for (int k0 = 0; k0 < inner; k0 += INNER_BLOCK) {
+            int depth = Math.min(INNER_BLOCK, inner - k0);
+            pass(a, aOffset + k0, rows, inner, depth, b, bOffset + k0 * cols, cols, c, cOffset);
+        }
+    }
+
+    /**
+     * C += A[·][k0, k0 + depth)·B[k0, k0 + depth)[·], panel by panel of B: {@code a0} is A[0][k0]
+     * (rows {@code stride} apart), {@code b0} is B[k0][0].
+     */
+    private static void pass(double[] a, int a0, int rows, int stride, int depth, double[] b, int b0, int cols,
+                             double[] c, int c0) {
         int limit = SPECIES.loopBound(cols);
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
-            int aRow = aOffset + r * inner;
-            int cRow = cOffset + r * cols;
-            int j = 0;
-            for (; j + BLOCK_COLS <= limit; j += BLOCK_COLS) {
-                fourRowsFourVectors(a, aRow, inner, b, bOffset + j, cols, c, cRow + j);
+        int j = 0;
+        for (; j + BLOCK_COLS <= limit; j += BLOCK_COLS) {
+            int r = 0;
+            for (; r + 4 <= rows; r += 4) {
+                fourRowsFourVectors(a, a0 + r * stride, stride, depth, b, b0 + j, cols, c, c0 + r * cols + j);
             }
-            // vector tail: one vector of the four rows
-            for (; j < limit; j += LANES) {
-                fourRowsOneVector(a, aRow, inner, b, bOffset + j, cols, c, cRow + j);
-            }
-            // scalar tail
-            for (; j < cols; j++) {
-                for (int i = 0; i < 4; i++) {
-                    oneElement(a, aRow + i * inner, inner, b, bOffset + j, cols, c, cRow + i * cols + j);
+            // leftover rows
+            for (; r < rows; r++) {
+                for (int v = 0; v < BLOCK_COLS; v += LANES) {
+                    oneRowOneVector(a, a0 + r * stride, depth, b, b0 + j + v, cols, c, c0 + r * cols + j + v);
                 }
             }
         }
-        // leftover rows
-        for (; r < rows; r++) {
-            int aRow = aOffset + r * inner;
-            int cRow = cOffset + r * cols;
-            int j = 0;
-            for (; j < limit; j += LANES) {
-                oneRowOneVector(a, aRow, inner, b, bOffset + j, cols, c, cRow + j);
+        // vector tail: one vector at a time
+        for (; j < limit; j += LANES) {
+            int r = 0;
+            for (; r + 4 <= rows; r += 4) {
+                fourRowsOneVector(a, a0 + r * stride, stride, depth, b, b0 + j, cols, c, c0 + r * cols + j);
             }
-            // scalar tail
-            for (; j < cols; j++) {
-                oneElement(a, aRow, inner, b, bOffset + j, cols, c, cRow + j);
+            for (; r < rows; r++) {
+                oneRowOneVector(a, a0 + r * stride, depth, b, b0 + j, cols, c, c0 + r * cols + j);
+            }
+        }
+        // scalar tail
+        for (; j < cols; j++) {
+            for (int r = 0; r < rows; r++) {
+                oneElement(a, a0 + r * stride, depth, b, b0 + j, cols, c, c0 + r * cols + j);
             }
         }
     }
 
     /**
-     * C[r0..r0+3][j..j+4·LANES) += A[r0..r0+3][·]·B[·][j..]: {@code a0} is A[r0][0], {@code b0} is
-     * B[0][j], {@code c0} is C[r0][j].
+     * C[r..r+3][j..j+4·LANES) += A[r..r+3][k0..k0+depth)·B[k0..k0+depth)[j..]: {@code a0} is
+     * A[r][k0] (rows {@code stride} apart), {@code b0} is B[k0][j], {@code c0} is C[r][j].
      */
-    private static void fourRowsFourVectors(double[] a, int a0, int inner, double[] b, int b0, int cols,
+    private static void fourRowsFourVectors(double[] a, int a0, int stride, int depth, double[] b, int b0, int cols,
                                             double[] c, int c0) {
-        int a1 = a0 + inner;
-        int a2 = a1 + inner;
-        int a3 = a2 + inner;
+        int a1 = a0 + stride;
+        int a2 = a1 + stride;
+        int a3 = a2 + stride;
         int c1 = c0 + cols;
         int c2 = c1 + cols;
         int c3 = c2 + cols;
@@ -97,7 +116,7 @@ final class PanamaGemm {
         DoubleVector acc31 = DoubleVector.fromArray(SPECIES, c, c3 + LANES);
         DoubleVector acc32 = DoubleVector.fromArray(SPECIES, c, c3 + 2 * LANES);
         DoubleVector acc33 = DoubleVector.fromArray(SPECIES, c, c3 + 3 * LANES);
-        for (int k = 0; k < inner; k++) {
+        for (int k = 0; k < depth; k++) {
             int bk = b0 + k * cols;
             DoubleVector b0k = DoubleVector.fromArray(SPECIES, b, bk);
             DoubleVector b1k = DoubleVector.fromArray(SPECIES, b, bk + LANES);
@@ -143,11 +162,11 @@ final class PanamaGemm {
     }
 
     /** One vector of C in each of four rows: four fmas per load of B. */
-    private static void fourRowsOneVector(double[] a, int a0, int inner, double[] b, int b0, int cols,
+    private static void fourRowsOneVector(double[] a, int a0, int stride, int depth, double[] b, int b0, int cols,
                                           double[] c, int c0) {
-        int a1 = a0 + inner;
-        int a2 = a1 + inner;
-        int a3 = a2 + inner;
+        int a1 = a0 + stride;
+        int a2 = a1 + stride;
+        int a3 = a2 + stride;
         int c1 = c0 + cols;
         int c2 = c1 + cols;
         int c3 = c2 + cols;
@@ -155,7 +174,7 @@ final class PanamaGemm {
         DoubleVector acc1 = DoubleVector.fromArray(SPECIES, c, c1);
         DoubleVector acc2 = DoubleVector.fromArray(SPECIES, c, c2);
         DoubleVector acc3 = DoubleVector.fromArray(SPECIES, c, c3);
-        for (int k = 0; k < inner; k++) {
+        for (int k = 0; k < depth; k++) {
             DoubleVector bk = DoubleVector.fromArray(SPECIES, b, b0 + k * cols);
             acc0 = DoubleVector.broadcast(SPECIES, a[a0 + k]).fma(bk, acc0);
             acc1 = DoubleVector.broadcast(SPECIES, a[a1 + k]).fma(bk, acc1);
@@ -169,19 +188,19 @@ final class PanamaGemm {
     }
 
     /** One vector of one row of C. */
-    private static void oneRowOneVector(double[] a, int a0, int inner, double[] b, int b0, int cols,
+    private static void oneRowOneVector(double[] a, int a0, int depth, double[] b, int b0, int cols,
                                         double[] c, int c0) {
         DoubleVector acc = DoubleVector.fromArray(SPECIES, c, c0);
-        for (int k = 0; k < inner; k++) {
+        for (int k = 0; k < depth; k++) {
             acc = DoubleVector.broadcast(SPECIES, a[a0 + k]).fma(DoubleVector.fromArray(SPECIES, b, b0 + k * cols), acc);
         }
         acc.intoArray(c, c0);
     }
 
-    /** One element of C: c[c0] += Σ_k a[a0 + k]·b[b0 + k·cols], k in order. */
-    private static void oneElement(double[] a, int a0, int inner, double[] b, int b0, int cols, double[] c, int c0) {
+    /** One element of C: c[c0] += Σ_k a[a0 + k]·b[b0 + k·cols] for k in [0, depth), in order. */
+    private static void oneElement(double[] a, int a0, int depth, double[] b, int b0, int cols, double[] c, int c0) {
         double acc = c[c0];
-        for (int k = 0; k < inner; k++) {
+        for (int k = 0; k < depth; k++) {
             acc = Math.fma(a[a0 + k], b[b0 + k * cols], acc);
         }
         c[c0] = acc;
