@@ -123,7 +123,7 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         this.shift = new double[batch];
         this.change = new double[widest * batch];
         this.nextChange = new double[widest * batch];
-        this.preActivationChange = new double[batch];
+        this.preActivationChange = new double[widest * batch];
         this.logitShift = new double[classes * batch];
     }
 
@@ -149,7 +149,7 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
             elements += (1L + SERIES_TERMS) * widths[hidden] * batch + widths[hidden] + widths[hidden - 1];
         }
         elements += classes + SERIES_TERMS; // outputColumn, moments
-        elements += 3L * batch + 2L * widest * batch + (long) classes * batch; // ones, shift, preActivationChange; change, nextChange; logitShift
+        elements += 2L * batch + 3L * widest * batch + (long) classes * batch; // ones, shift; change, nextChange, preActivationChange; logitShift
         return elements;
     }
 
@@ -359,12 +359,11 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         next = swap;
         // further hidden layers see every input unit changed: Δz[u] = Σ_v W[u][v]·Δa_v
         for (m = l + 2; m < layers - 1; m++) {
-            in = widths[m];
             out = widths[m + 1];
+            denseChange(m, current, preActivationChange);
             for (int u = 0; u < out; u++) {
-                denseChange(m, u, in, current, preActivationChange, 0);
                 mlp.activation(m).difference(kernels, z[m], a[m], derivative[m], u * batch, 1.0,
-                        preActivationChange, 0, next, u * batch, batch);
+                        preActivationChange, u * batch, next, u * batch, batch);
             }
             swap = current;
             current = next;
@@ -372,9 +371,9 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         }
         // logits: δ_c = Σ_v W_out[c][v]·Δa_v, then the softmax change
         int last = layers - 1;
+        denseChange(last, current, logitShift);
         Arrays.fill(shift, 0.0);
         for (int c = 0; c < classes; c++) {
-            denseChange(last, c, widths[last], current, logitShift, c * batch);
             kernels.addExpm1Scaled(probabilities, c * batch, 1.0, logitShift, c * batch, shift, 0, batch);
         }
         double labelShift = 0;
@@ -384,12 +383,11 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         return kernels.sumLog1p(shift, 0, batch) - labelShift;
     }
 
-    /** out[outOffset + s] = Σ_v W_m[u][v]·change[v][s], across the batch. */
-    private void denseChange(int m, int u, int in, double[] change, double[] out, int outOffset) {
-        Arrays.fill(out, outOffset, outOffset + batch, 0.0);
-        int row = weightOffsets[m] + u * in;
-        for (int v = 0; v < in; v++) {
-            kernels.axpy(theta[row + v], change, v * batch, out, outOffset, batch);
-        }
+    /** out[u][s] = Σ_v W_m[u][v]·change[v][s] for every unit u of layer m and sample s: one gemm. */
+    private void denseChange(int m, double[] change, double[] out) {
+        int in = widths[m];
+        int units = widths[m + 1];
+        Arrays.fill(out, 0, units * batch, 0.0);
+        kernels.gemm(theta, weightOffsets[m], units, in, change, 0, batch, out, 0);
     }
 }
