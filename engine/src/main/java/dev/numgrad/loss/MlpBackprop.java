@@ -17,7 +17,9 @@ import java.util.Arrays;
  * </pre>
  * The weight gradient is one {@link KernelSupport#gemm} per layer, so each element of ∂W is
  * loaded and stored once per block of samples instead of once per sample; it adds the samples in
- * order, the same fmas as a sample-by-sample loop. Scratch is allocated once per evaluator; a
+ * order, the same fmas as a sample-by-sample loop. ∂A_in is another, computed transposed
+ * (∂A_inᵀ = Gᵀ·W) so that it reads W as stored; the transposes it and ∂W's right factor need
+ * cost O(b·width), against O(b·width²) for the products. Scratch is allocated once per evaluator; a
  * call allocates nothing.
  */
 final class MlpBackprop implements ExactGradient {
@@ -31,10 +33,12 @@ final class MlpBackprop implements ExactGradient {
     private final MlpForward forward;
     /** g[l] = ∂loss/∂z of layer l at [unit][sample], widths[l + 1] × batch. */
     private final double[][] g;
-    /** ∂loss/∂(input of a layer) at [unit][sample], before the activation's backward rule. */
-    private final double[] gInput;
-    /** The input of a hidden layer's successor transposed to [sample][unit], the right factor of ∂W. */
+    /** ∂loss/∂(input of a layer) at [sample][unit], before the activation's backward rule. */
+    private final double[] gInputRows;
+    /** The input of a layer above the first at [sample][unit], the right factor of ∂W. */
     private final double[] inputRows;
+    /** G of a layer at [sample][unit], the left factor of ∂A_inᵀ. */
+    private final double[] gRows;
 
     MlpBackprop(Mlp mlp) {
         this.mlp = mlp;
@@ -50,8 +54,9 @@ final class MlpBackprop implements ExactGradient {
             g[l] = new double[widths[l + 1] * batch];
             widest = Math.max(widest, widths[l + 1]);
         }
-        this.gInput = new double[widest * batch];
+        this.gInputRows = new double[widest * batch];
         this.inputRows = new double[widest * batch];
+        this.gRows = new double[widest * batch];
     }
 
     @Override
@@ -88,15 +93,15 @@ final class MlpBackprop implements ExactGradient {
 
     /**
      * Z = b + W·A_in  ⇒  ∂W += G·A_inᵀ, ∂b += Σ_s G[·][s], and (above the first layer)
-     * ∂A_in = Wᵀ·G into {@link #gInput}.
+     * ∂A_in = Wᵀ·G into {@link #gInputRows}.
      */
     private void denseBackward(double[] theta, int l, double[] gradient) {
         int in = widths[l];
         int out = widths[l + 1];
         int w = weightOffsets[l];
         double[] gl = g[l];
-        kernels.gemm(gl, 0, out, batch, l == 0 ? mlp.inputRows() : transposed(forward.a[l - 1], in), 0, in,
-                gradient, w);
+        double[] input = l == 0 ? mlp.inputRows() : transpose(forward.a[l - 1], in, inputRows);
+        kernels.gemm(gl, 0, out, batch, input, 0, in, gradient, w);
         int bias = w + out * in;
         for (int u = 0; u < out; u++) {
             double sum = gradient[bias + u];
@@ -106,24 +111,21 @@ final class MlpBackprop implements ExactGradient {
             gradient[bias + u] = sum;
         }
         if (l > 0) {
-            // ∂A_in[c] = Σ_u W[u][c]·G[u], rows u in order
-            Arrays.fill(gInput, 0, in * batch, 0.0);
-            for (int u = 0; u < out; u++) {
-                for (int c = 0; c < in; c++) {
-                    kernels.axpy(theta[w + u * in + c], gl, u * batch, gInput, c * batch, batch);
-                }
-            }
+            // ∂A_in = Wᵀ·G, as its transpose ∂A_inᵀ = Gᵀ·W: one gemm with W as it is stored
+            transpose(gl, out, gRows);
+            Arrays.fill(gInputRows, 0, batch * in, 0.0);
+            kernels.gemm(gRows, 0, batch, out, theta, w, in, gInputRows, 0);
         }
     }
 
-    /** {@link #inputRows} = the [unit][sample] batch {@code units} × b, transposed. */
-    private double[] transposed(double[] unitRows, int units) {
+    /** rows = the [unit][sample] batch {@code units} × b as [sample][unit]; returns rows. */
+    private double[] transpose(double[] unitRows, int units, double[] rows) {
         for (int u = 0; u < units; u++) {
             for (int s = 0; s < batch; s++) {
-                inputRows[s * units + u] = unitRows[u * batch + s];
+                rows[s * units + u] = unitRows[u * batch + s];
             }
         }
-        return inputRows;
+        return rows;
     }
 
     /** A = act(Z)  ⇒  ∂Z = ∂A ⊙ act'(Z), for hidden layer h, every sample. */
@@ -131,8 +133,11 @@ final class MlpBackprop implements ExactGradient {
         Activation activation = mlp.activation(h);
         double[] z = forward.z[h];
         double[] gz = g[h];
-        for (int k = 0; k < gz.length; k++) {
-            gz[k] = gInput[k] * activation.derivative(z[k]);
+        int units = widths[h + 1];
+        for (int u = 0; u < units; u++) {
+            for (int s = 0; s < batch; s++) {
+                gz[u * batch + s] = gInputRows[s * units + u] * activation.derivative(z[u * batch + s]);
+            }
         }
     }
 }
