@@ -122,6 +122,12 @@ final class GradientCommand implements Callable<Integer> {
                     + " loops before the clock runs. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
+    @Option(names = "--coordinates", paramLabel = "N",
+            description = "Compute only N partial derivatives, evenly spread over the parameters, and"
+                    + " extrapolate the time to the whole gradient: how to price a black-box gradient"
+                    + " that would take hours. Default: all.")
+    Integer coordinates;
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Cancel the numeric gradients once they have run this long (an error, exit 1).")
     Double timeoutSeconds;
@@ -190,7 +196,8 @@ final class GradientCommand implements Callable<Integer> {
         KernelSupport kernelSupport = kernels.resolve(spec);
         checkDump();
         GradientRequest request = new GradientRequest(workloadSpec, mode, scheme, stepPolicy(),
-                step == null ? "default" : step.label(), workers, kernelSupport, warmup, repeat, dump, timeout());
+                step == null ? "default" : step.label(), workers, kernelSupport, warmup, repeat,
+                sample(workloadSpec.parameters()), dump, timeout());
         checkHeap(request);
         return request;
     }
@@ -214,6 +221,24 @@ final class GradientCommand implements Callable<Integer> {
         } catch (InvalidStepException e) {
             throw bad(e.getMessage());
         }
+    }
+
+    /** How many coordinates to compute: all unless --coordinates asks for fewer. */
+    private int sample(int parameters) {
+        if (coordinates == null) {
+            return parameters;
+        }
+        if (coordinates < 1) {
+            throw bad("--coordinates must be at least 1, got " + coordinates);
+        }
+        if (mode == Mode.BACKPROP) {
+            throw bad("--coordinates samples a numeric gradient; backprop computes the whole gradient at once");
+        }
+        if (dump != null && coordinates < parameters) {
+            throw bad("--dump writes a whole gradient; --coordinates " + coordinates + " computes "
+                    + coordinates + " of " + parameters);
+        }
+        return Math.min(coordinates, parameters);
     }
 
     private Duration timeout() {

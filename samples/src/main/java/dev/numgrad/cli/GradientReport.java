@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param kernels the kernels the loss ran on: "scalar" or "panama"
  * @param warmup unmeasured gradients computed first
  * @param repeat measured gradients
+ * @param coordinates partial derivatives computed per gradient
+ * @param extrapolated whether that was fewer than all, so that evaluations and seconds are
+ *     scaled up from the sample to the whole gradient
  * @param evaluations loss evaluations per gradient, as the engine counts them (1 for backprop)
  * @param seconds median wall time of one gradient
  * @param secondsMin fastest gradient
@@ -25,7 +28,7 @@ import java.util.Objects;
  * @param value the loss at the start point
  */
 record GradientReport(String workload, long[] size, int parameters, String mode, String scheme, String step,
-        int threads, String execution, String kernels, int warmup, int repeat, long evaluations, double seconds,
+        int threads, String execution, String kernels, int warmup, int repeat, int coordinates, boolean extrapolated, long evaluations, double seconds,
         double secondsMin, double errInf, double value) {
 
     GradientReport {
@@ -55,6 +58,8 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
                 .add("kernels", kernels)
                 .add("warmup", warmup)
                 .add("repeat", repeat)
+                .add("coordinates", coordinates)
+                .add("extrapolated", extrapolated)
                 .add("evaluations", evaluations)
                 .add("seconds", seconds)
                 .add("seconds_min", secondsMin)
@@ -72,15 +77,17 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
         String how = scheme == null ? mode + " (the exact gradient)" : mode + ", scheme " + scheme + ", step " + step;
         String timing = (repeat == 1 ? format("%.4g s", seconds)
                 : format("%.4g s (median of %d, fastest %.4g s)", seconds, repeat, secondsMin))
-                + (warmup == 0 ? "" : format(" after %d warm-up gradient%s", warmup, warmup == 1 ? "" : "s"));
+                + (warmup == 0 ? "" : format(" after %d warm-up gradient%s", warmup, warmup == 1 ? "" : "s"))
+                + (extrapolated ? format(", extrapolated from %,d of %,d coordinates", coordinates, parameters) : "");
         return String.join(System.lineSeparator(),
                 format("workload     %s(%s), %,d parameters, f(x0) = %.10g", workload, sizes, parameters, value),
                 format("mode         %s", how),
                 format("threads      %d (%s)", threads, execution),
                 format("kernels      %s", kernels),
-                format("evaluations  %,d", evaluations),
+                format("evaluations  %,d%s", evaluations, extrapolated ? " (extrapolated)" : ""),
                 format("seconds      %s", timing),
-                format("err_inf      %.3e (max |g - g*| / max |g*| against the exact gradient)", errInf));
+                format("err_inf      %.3e (max |g - g*| / max |g*| against the exact gradient%s)", errInf,
+                        extrapolated ? format(", over the %,d coordinates computed", coordinates) : ""));
     }
 
     private static String format(String pattern, Object... args) {

@@ -74,6 +74,8 @@ final class GradientRun {
         boolean backprop = request.mode() == Mode.BACKPROP;
         // Backprop runs in the calling thread whatever --threads says; the report says so.
         boolean serial = backprop || request.threads() == 1;
+        // A sample's cost is scaled to the whole gradient, and the report says it was.
+        double scale = (double) x.length / request.coordinates();
         double[] sorted = timed.seconds().clone();
         Arrays.sort(sorted);
         return new GradientReport(
@@ -88,11 +90,33 @@ final class GradientRun {
                 request.kernels().name(),
                 request.warmup(),
                 request.repeat(),
-                timed.evaluations(),
-                median(sorted),
-                sorted[0],
-                GradientError.relativeInf(timed.gradient(), exact),
+                request.coordinates(),
+                request.sampled(),
+                Math.round(timed.evaluations() * scale),
+                median(sorted) * scale,
+                sorted[0] * scale,
+                request.sampled() ? sampledError(timed.gradient(), request.sample(), exact)
+                        : GradientError.relativeInf(timed.gradient(), exact),
                 value);
+    }
+
+    /**
+     * err_inf over a sample of coordinates: the worst error among them, relative to the largest
+     * exact component of the whole gradient (the same scale as for a full gradient).
+     *
+     * @param values values[k] is the derivative along coordinates[k]. Not modified.
+     * @param exact the whole exact gradient. Not modified.
+     */
+    static double sampledError(double[] values, int[] coordinates, double[] exact) {
+        double worst = 0;
+        for (int k = 0; k < coordinates.length; k++) {
+            worst = Math.max(worst, Math.abs(values[k] - exact[coordinates[k]])); // Math.max keeps NaN
+        }
+        double scale = 0;
+        for (double value : exact) {
+            scale = Math.max(scale, Math.abs(value));
+        }
+        return scale == 0 && worst == 0 ? 0 : worst / scale;
     }
 
     /** The exact gradient itself, timed: the cost that numeric gradients are compared with. */
@@ -112,10 +136,11 @@ final class GradientRun {
     private Timed numeric(BundledLoss loss, double[] x) {
         double[] seconds = new double[request.repeat()];
         int warmup = request.warmup();
+        int[] sample = request.sampled() ? request.sample() : null;
         CancellationToken cancellation = CancellationToken.create();
         boolean serial = request.threads() == 1;
         try (ProgressDisplay display = showProgress
-                        ? new ProgressDisplay(err, Terminal.stderrUnicode(), x.length, warmup + seconds.length,
+                        ? new ProgressDisplay(err, Terminal.stderrUnicode(), request.coordinates(), warmup + seconds.length,
                                 ProgressDisplay.DEFAULT_DELAY_NANOS)
                         : null;
                 ForkJoinPool pool = serial ? null : new ForkJoinPool(request.threads())) {
@@ -133,7 +158,7 @@ final class GradientRun {
                         : engine.withProgress(display.forGradient(warmup + run));
                 long start = System.nanoTime();
                 try {
-                    result = configured.compute(loss, x);
+                    result = sample == null ? configured.compute(loss, x) : configured.computeCoordinates(loss, x, sample);
                 } catch (GradientCancelledException e) {
                     // Only the timeout cancels; say which limit was reached.
                     throw new CliFailure("stopped at --timeout " + request.timeout().toMillis() / 1000.0 + " s: "

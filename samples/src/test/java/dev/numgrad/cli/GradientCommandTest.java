@@ -164,4 +164,29 @@ class GradientCommandTest {
         assertEquals("scalar", json.get("kernels").getAsString());
         assertTrue(json.get("err_inf").getAsDouble() < 1e-6, json.toString());
     }
+
+    @Test
+    void aSampleOfCoordinatesIsExtrapolatedAndSaysSo() {
+        Cli cli = Cli.run("gradient", "-w", "logreg", "-s", "16,1000", "--coordinates", "100", "-t", "2", "--json");
+
+        assertEquals(0, cli.exitCode(), cli.transcript());
+        JsonObject json = JsonParser.parseString(cli.out().strip()).getAsJsonObject();
+        assertEquals(100, json.get("coordinates").getAsInt());
+        assertTrue(json.get("extrapolated").getAsBoolean(), json.toString());
+        // Central differences: 2 evaluations per coordinate, scaled from 100 to 1000 coordinates.
+        long evaluations = json.get("evaluations").getAsLong();
+        assertTrue(evaluations >= 2000 && evaluations <= 2000 + 10 * 2, json.toString());
+        assertTrue(json.get("err_inf").getAsDouble() < 1e-6, json.toString());
+    }
+
+    @Test
+    void sampledErrorIsScaledByTheWholeExactGradient() {
+        double[] exact = {4, -1, 0.5, 2};
+        int[] coordinates = {1, 3};
+        double[] values = {-1.25, 2}; // off by 0.25 at coordinate 1, exact at 3
+
+        // 0.25 / max|exact| = 0.25 / 4, although the sampled exact entries only reach 2.
+        assertEquals(0.0625, GradientRun.sampledError(values, coordinates, exact), 0.0);
+        assertEquals(0.0, GradientRun.sampledError(new double[] {0}, new int[] {0}, new double[] {0}), 0.0);
+    }
 }
