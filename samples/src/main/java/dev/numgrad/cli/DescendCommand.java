@@ -4,7 +4,6 @@ import dev.numgrad.InvalidStepException;
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
 import dev.numgrad.kernel.KernelSupport;
-import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.Workload;
 import dev.numgrad.loss.WorkloadSpec;
 import dev.numgrad.optim.DescentLoop;
@@ -29,6 +28,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -174,11 +174,8 @@ final class DescendCommand implements Callable<Integer> {
                     + " Default: the available processors.")
     Integer threads;
 
-    @Option(names = "--kernels", defaultValue = "auto", paramLabel = "KERNELS",
-            completionCandidates = GradientCommand.KernelNames.class,
-            description = "Loss kernels: ${COMPLETION-CANDIDATES} (auto: Panama SIMD when the vector"
-                    + " module is present). Default: ${DEFAULT-VALUE}.")
-    String kernels;
+    @Mixin
+    KernelsOption kernels;
 
     @Option(names = "--trace", paramLabel = "FILE",
             description = "Write the trace as CSV: one row per iterate (loss, gradient norm, learning"
@@ -270,12 +267,7 @@ final class DescendCommand implements Callable<Integer> {
             throw bad("--trace and --plot name the same file " + trace);
         }
         String scheduleLabel = schedule.text() + (warmup == 0 ? "" : " + warmup " + warmup);
-        KernelSupport kernelSupport;
-        try {
-            kernelSupport = Kernels.byName(kernels);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw bad("--kernels: " + e.getMessage());
-        }
+        KernelSupport kernelSupport = kernels.resolve(spec);
         DescentRequest request = new DescentRequest(workloadSpec, gradient, scheme, stepPolicy(), workers(),
                 kernelSupport, loop, scheduleLabel, trace, plot);
         checkHeap(request);

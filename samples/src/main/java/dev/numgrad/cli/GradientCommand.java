@@ -4,7 +4,6 @@ import dev.numgrad.InvalidStepException;
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
 import dev.numgrad.kernel.KernelSupport;
-import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.Workload;
 import dev.numgrad.loss.WorkloadSpec;
 import java.io.PrintWriter;
@@ -20,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,7 +53,7 @@ import picocli.CommandLine.TypeConversionException;
         footer = {
             "",
             "Examples:",
-            "  numgrad gradient --workload rosen --size 10000 --threads 2 --repeat 5",
+            "  numgrad gradient --workload rosen --size 10000 --threads 2 --warmup 2 --repeat 5",
             "  numgrad gradient --workload sumsq --size 1000000 --mode delta --json",
             "  numgrad gradient --workload logreg --size 256,1000 --dump grad.f64"
         })
@@ -110,15 +110,23 @@ final class GradientCommand implements Callable<Integer> {
                     + " dedicated fork/join pool of T workers. Default: the available processors.")
     Integer threads;
 
-    @Option(names = "--kernels", defaultValue = "auto", paramLabel = "KERNELS",
-            completionCandidates = KernelNames.class,
-            description = "Loss kernels: ${COMPLETION-CANDIDATES} (auto: Panama SIMD when the vector"
-                    + " module is present). Default: ${DEFAULT-VALUE}.")
-    String kernels;
+    @Mixin
+    KernelsOption kernels;
 
     @Option(names = {"-r", "--repeat"}, defaultValue = "1", paramLabel = "R",
             description = "Compute the gradient R times and report the median time. Default: ${DEFAULT-VALUE}.")
     int repeat;
+
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "W",
+            description = "Compute W unmeasured gradients first, so that the JIT has compiled the hot"
+                    + " loops before the clock runs. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--coordinates", paramLabel = "N",
+            description = "Compute only N partial derivatives, evenly spread over the parameters, and"
+                    + " extrapolate the time to the whole gradient: how to price a black-box gradient"
+                    + " that would take hours. Default: all.")
+    Integer coordinates;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Cancel the numeric gradients once they have run this long (an error, exit 1).")
@@ -176,21 +184,20 @@ final class GradientCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw bad("--repeat must be at least 1, got " + repeat);
         }
+        if (warmup < 0) {
+            throw bad("--warmup must not be negative, got " + warmup);
+        }
         WorkloadSpec workloadSpec;
         try {
             workloadSpec = WorkloadSpec.parse(workload.cliName(), size);
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
-        KernelSupport kernelSupport;
-        try {
-            kernelSupport = Kernels.byName(kernels);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw bad("--kernels: " + e.getMessage());
-        }
+        KernelSupport kernelSupport = kernels.resolve(spec);
         checkDump();
         GradientRequest request = new GradientRequest(workloadSpec, mode, scheme, stepPolicy(),
-                step == null ? "default" : step.label(), workers, kernelSupport, repeat, dump, timeout());
+                step == null ? "default" : step.label(), workers, kernelSupport, warmup, repeat,
+                sample(workloadSpec.parameters()), dump, timeout());
         checkHeap(request);
         return request;
     }
@@ -214,6 +221,24 @@ final class GradientCommand implements Callable<Integer> {
         } catch (InvalidStepException e) {
             throw bad(e.getMessage());
         }
+    }
+
+    /** How many coordinates to compute: all unless --coordinates asks for fewer. */
+    private int sample(int parameters) {
+        if (coordinates == null) {
+            return parameters;
+        }
+        if (coordinates < 1) {
+            throw bad("--coordinates must be at least 1, got " + coordinates);
+        }
+        if (mode == Mode.BACKPROP) {
+            throw bad("--coordinates samples a numeric gradient; backprop computes the whole gradient at once");
+        }
+        if (dump != null && coordinates < parameters) {
+            throw bad("--dump writes a whole gradient; --coordinates " + coordinates + " computes "
+                    + coordinates + " of " + parameters);
+        }
+        return Math.min(coordinates, parameters);
     }
 
     private Duration timeout() {
@@ -298,11 +323,4 @@ final class GradientCommand implements Callable<Integer> {
         }
     }
 
-    /** The --kernels choices, for help and completion. */
-    static final class KernelNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.copyOf(Kernels.CHOICES).iterator();
-        }
-    }
 }

@@ -16,7 +16,11 @@ import java.util.Objects;
  * @param threads workers that computed coordinates
  * @param execution "serial" (the calling thread) or "fork-join" (a dedicated pool)
  * @param kernels the kernels the loss ran on: "scalar" or "panama"
- * @param repeat gradients computed
+ * @param warmup unmeasured gradients computed first
+ * @param repeat measured gradients
+ * @param coordinates partial derivatives computed per gradient
+ * @param extrapolated whether that was fewer than all, so that evaluations and seconds are
+ *     scaled up from the sample to the whole gradient
  * @param evaluations loss evaluations per gradient, as the engine counts them (1 for backprop)
  * @param seconds median wall time of one gradient
  * @param secondsMin fastest gradient
@@ -24,7 +28,7 @@ import java.util.Objects;
  * @param value the loss at the start point
  */
 record GradientReport(String workload, long[] size, int parameters, String mode, String scheme, String step,
-        int threads, String execution, String kernels, int repeat, long evaluations, double seconds,
+        int threads, String execution, String kernels, int warmup, int repeat, int coordinates, boolean extrapolated, long evaluations, double seconds,
         double secondsMin, double errInf, double value) {
 
     GradientReport {
@@ -52,7 +56,10 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
                 .add("threads", threads)
                 .add("execution", execution)
                 .add("kernels", kernels)
+                .add("warmup", warmup)
                 .add("repeat", repeat)
+                .add("coordinates", coordinates)
+                .add("extrapolated", extrapolated)
                 .add("evaluations", evaluations)
                 .add("seconds", seconds)
                 .add("seconds_min", secondsMin)
@@ -68,16 +75,19 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
             sizes.append(i == 0 ? "" : ",").append(size[i]);
         }
         String how = scheme == null ? mode + " (the exact gradient)" : mode + ", scheme " + scheme + ", step " + step;
-        String timing = repeat == 1 ? format("%.4g s", seconds)
-                : format("%.4g s (median of %d, fastest %.4g s)", seconds, repeat, secondsMin);
+        String timing = (repeat == 1 ? format("%.4g s", seconds)
+                : format("%.4g s (median of %d, fastest %.4g s)", seconds, repeat, secondsMin))
+                + (warmup == 0 ? "" : format(" after %d warm-up gradient%s", warmup, warmup == 1 ? "" : "s"))
+                + (extrapolated ? format(", extrapolated from %,d of %,d coordinates", coordinates, parameters) : "");
         return String.join(System.lineSeparator(),
                 format("workload     %s(%s), %,d parameters, f(x0) = %.10g", workload, sizes, parameters, value),
                 format("mode         %s", how),
                 format("threads      %d (%s)", threads, execution),
                 format("kernels      %s", kernels),
-                format("evaluations  %,d", evaluations),
+                format("evaluations  %,d%s", evaluations, extrapolated ? " (extrapolated)" : ""),
                 format("seconds      %s", timing),
-                format("err_inf      %.3e (max |g - g*| / max |g*| against the exact gradient)", errInf));
+                format("err_inf      %.3e (max |g - g*| / max |g*| against the exact gradient%s)", errInf,
+                        extrapolated ? format(", over the %,d coordinates computed", coordinates) : ""));
     }
 
     private static String format(String pattern, Object... args) {

@@ -19,11 +19,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Carries out a {@link GradientRequest}: builds the workload, computes its exact gradient once
- * (the reference for err_inf), then the requested gradient {@code repeat} times, timing each.
+ * (the reference for err_inf), then the requested gradient {@code warmup} times unmeasured and
+ * {@code repeat} times measured.
  *
  * <p>Threads: 1 runs the engine's serial path in the calling thread; T &gt; 1 runs on a
  * {@link ForkJoinPool} of T workers created for this run and closed after it, so the common
- * pool's size (and whatever else uses it) plays no part in the figures.
+ * pool's size (and whatever else uses it) plays no part in the figures. The exact gradient
+ * (backprop) is single-threaded and always runs in the calling thread.
  */
 final class GradientRun {
 
@@ -70,6 +72,10 @@ final class GradientRun {
             }
         }
         boolean backprop = request.mode() == Mode.BACKPROP;
+        // Backprop runs in the calling thread whatever --threads says; the report says so.
+        boolean serial = backprop || request.threads() == 1;
+        // A sample's cost is scaled to the whole gradient, and the report says it was.
+        double scale = (double) x.length / request.coordinates();
         double[] sorted = timed.seconds().clone();
         Arrays.sort(sorted);
         return new GradientReport(
@@ -79,35 +85,63 @@ final class GradientRun {
                 request.mode().label(),
                 backprop ? null : request.scheme().id(),
                 backprop ? null : request.stepLabel(),
-                request.threads(),
-                request.threads() == 1 ? "serial" : "fork-join",
+                serial ? 1 : request.threads(),
+                serial ? "serial" : "fork-join",
                 request.kernels().name(),
+                request.warmup(),
                 request.repeat(),
-                timed.evaluations(),
-                median(sorted),
-                sorted[0],
-                GradientError.relativeInf(timed.gradient(), exact),
+                request.coordinates(),
+                request.sampled(),
+                Math.round(timed.evaluations() * scale),
+                median(sorted) * scale,
+                sorted[0] * scale,
+                request.sampled() ? sampledError(timed.gradient(), request.sample(), exact)
+                        : GradientError.relativeInf(timed.gradient(), exact),
                 value);
+    }
+
+    /**
+     * err_inf over a sample of coordinates: the worst error among them, relative to the largest
+     * exact component of the whole gradient (the same scale as for a full gradient).
+     *
+     * @param values values[k] is the derivative along coordinates[k]. Not modified.
+     * @param exact the whole exact gradient. Not modified.
+     */
+    static double sampledError(double[] values, int[] coordinates, double[] exact) {
+        double worst = 0;
+        for (int k = 0; k < coordinates.length; k++) {
+            worst = Math.max(worst, Math.abs(values[k] - exact[coordinates[k]])); // Math.max keeps NaN
+        }
+        double scale = 0;
+        for (double value : exact) {
+            scale = Math.max(scale, Math.abs(value));
+        }
+        return scale == 0 && worst == 0 ? 0 : worst / scale;
     }
 
     /** The exact gradient itself, timed: the cost that numeric gradients are compared with. */
     private Timed backprop(ExactGradient reference, double[] x) {
         double[] seconds = new double[request.repeat()];
         double[] gradient = new double[x.length];
-        for (int r = 0; r < seconds.length; r++) {
+        for (int run = -request.warmup(); run < seconds.length; run++) {
             long start = System.nanoTime();
             reference.valueAndGradient(x, gradient);
-            seconds[r] = (System.nanoTime() - start) * 1e-9;
+            if (run >= 0) {
+                seconds[run] = (System.nanoTime() - start) * 1e-9;
+            }
         }
         return new Timed(gradient, 1, seconds);
     }
 
     private Timed numeric(BundledLoss loss, double[] x) {
         double[] seconds = new double[request.repeat()];
+        int warmup = request.warmup();
+        int[] sample = request.sampled() ? request.sample() : null;
         CancellationToken cancellation = CancellationToken.create();
         boolean serial = request.threads() == 1;
         try (ProgressDisplay display = showProgress
-                        ? new ProgressDisplay(err, unicode(), x.length, seconds.length, ProgressDisplay.DEFAULT_DELAY_NANOS)
+                        ? new ProgressDisplay(err, Terminal.stderrUnicode(), request.coordinates(), warmup + seconds.length,
+                                ProgressDisplay.DEFAULT_DELAY_NANOS)
                         : null;
                 ForkJoinPool pool = serial ? null : new ForkJoinPool(request.threads())) {
             NumericGradient engine = new NumericGradient(request.scheme(), request.stepPolicy(),
@@ -118,25 +152,24 @@ final class GradientRun {
                         .execute(cancellation::cancel);
             }
             GradientResult result = null;
-            for (int r = 0; r < seconds.length; r++) {
-                NumericGradient configured = display == null ? engine : engine.withProgress(display.forGradient(r));
+            // Runs -warmup .. -1 are the warm-up, unmeasured; 0 .. repeat - 1 are timed.
+            for (int run = -warmup; run < seconds.length; run++) {
+                NumericGradient configured = display == null ? engine
+                        : engine.withProgress(display.forGradient(warmup + run));
                 long start = System.nanoTime();
                 try {
-                    result = configured.compute(loss, x);
+                    result = sample == null ? configured.compute(loss, x) : configured.computeCoordinates(loss, x, sample);
                 } catch (GradientCancelledException e) {
                     // Only the timeout cancels; say which limit was reached.
                     throw new CliFailure("stopped at --timeout " + request.timeout().toMillis() / 1000.0 + " s: "
                             + e.getMessage(), e);
                 }
-                seconds[r] = (System.nanoTime() - start) * 1e-9;
+                if (run >= 0) {
+                    seconds[run] = (System.nanoTime() - start) * 1e-9;
+                }
             }
             return new Timed(result.values(), result.evaluations(), seconds);
         }
-    }
-
-    /** Whether stderr's encoding has the block characters of the bar. */
-    private static boolean unicode() {
-        return System.err.charset().name().startsWith("UTF");
     }
 
     /** @param sorted ascending, at least one element. Not modified. */

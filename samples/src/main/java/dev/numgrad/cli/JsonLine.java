@@ -20,6 +20,12 @@ final class JsonLine {
         return this;
     }
 
+    JsonLine add(String name, boolean value) {
+        key(name);
+        text.append(value);
+        return this;
+    }
+
     JsonLine add(String name, long value) {
         key(name);
         text.append(value);

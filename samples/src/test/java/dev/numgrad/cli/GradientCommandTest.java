@@ -30,14 +30,15 @@ class GradientCommandTest {
 
     @Test
     void jsonIsOneLineWithEveryField() {
-        Cli cli = Cli.run("gradient", "-w", "sumsq", "-s", "1000", "--mode", "delta", "-t", "1", "-r", "3", "--json");
+        Cli cli = Cli.run("gradient", "-w", "sumsq", "-s", "1000", "--mode", "delta", "-t", "1", "--warmup", "2", "-r", "3",
+                "--json");
 
         assertEquals(0, cli.exitCode(), cli.transcript());
         List<String> lines = cli.out().lines().toList();
         assertEquals(1, lines.size(), cli.transcript());
         JsonObject json = JsonParser.parseString(lines.getFirst()).getAsJsonObject();
         for (String field : List.of("workload", "size", "parameters", "mode", "scheme", "step", "threads", "execution",
-                "kernels", "repeat", "evaluations", "seconds", "seconds_min", "err_inf", "value")) {
+                "kernels", "warmup", "repeat", "evaluations", "seconds", "seconds_min", "err_inf", "value")) {
             assertTrue(json.has(field), "field " + field + " in " + json);
         }
         assertEquals("sumsq", json.get("workload").getAsString());
@@ -47,6 +48,7 @@ class GradientCommandTest {
         assertEquals("central", json.get("scheme").getAsString());
         assertEquals(1, json.get("threads").getAsInt());
         assertEquals("serial", json.get("execution").getAsString());
+        assertEquals(2, json.get("warmup").getAsInt());
         assertEquals(3, json.get("repeat").getAsInt());
         assertTrue(json.get("evaluations").getAsLong() >= 2 * 1000, json.toString());
         assertTrue(json.get("seconds").getAsDouble() >= json.get("seconds_min").getAsDouble(), json.toString());
@@ -57,12 +59,12 @@ class GradientCommandTest {
             value += theta(i) * theta(i);
         }
         assertEquals(value, json.get("value").getAsDouble(), 1e-12 * value);
-        assertEquals("", cli.err().replace("", ""), "no progress bar or warning with --json\n" + cli.transcript());
+        assertEquals("", cli.err(), "nothing on stderr with --json\n" + cli.transcript());
     }
 
     @Test
     void backpropReportsNoSchemeAndZeroError() {
-        Cli cli = Cli.run("gradient", "-w", "rosen", "-s", "100", "--mode", "backprop", "--json");
+        Cli cli = Cli.run("gradient", "-w", "rosen", "-s", "100", "--mode", "backprop", "-t", "2", "--json");
 
         assertEquals(0, cli.exitCode(), cli.transcript());
         JsonObject json = JsonParser.parseString(cli.out().strip()).getAsJsonObject();
@@ -70,6 +72,8 @@ class GradientCommandTest {
         assertTrue(scheme.isJsonNull(), json.toString());
         assertEquals(1, json.get("evaluations").getAsLong());
         assertEquals(0.0, json.get("err_inf").getAsDouble());
+        assertEquals(1, json.get("threads").getAsInt(), "backprop is single-threaded, whatever --threads says");
+        assertEquals("serial", json.get("execution").getAsString());
     }
 
     @Test
@@ -159,5 +163,30 @@ class GradientCommandTest {
         JsonObject json = JsonParser.parseString(cli.out().strip()).getAsJsonObject();
         assertEquals("scalar", json.get("kernels").getAsString());
         assertTrue(json.get("err_inf").getAsDouble() < 1e-6, json.toString());
+    }
+
+    @Test
+    void aSampleOfCoordinatesIsExtrapolatedAndSaysSo() {
+        Cli cli = Cli.run("gradient", "-w", "logreg", "-s", "16,1000", "--coordinates", "100", "-t", "2", "--json");
+
+        assertEquals(0, cli.exitCode(), cli.transcript());
+        JsonObject json = JsonParser.parseString(cli.out().strip()).getAsJsonObject();
+        assertEquals(100, json.get("coordinates").getAsInt());
+        assertTrue(json.get("extrapolated").getAsBoolean(), json.toString());
+        // Central differences: 2 evaluations per coordinate, scaled from 100 to 1000 coordinates.
+        long evaluations = json.get("evaluations").getAsLong();
+        assertTrue(evaluations >= 2000 && evaluations <= 2000 + 10 * 2, json.toString());
+        assertTrue(json.get("err_inf").getAsDouble() < 1e-6, json.toString());
+    }
+
+    @Test
+    void sampledErrorIsScaledByTheWholeExactGradient() {
+        double[] exact = {4, -1, 0.5, 2};
+        int[] coordinates = {1, 3};
+        double[] values = {-1.25, 2}; // off by 0.25 at coordinate 1, exact at 3
+
+        // 0.25 / max|exact| = 0.25 / 4, although the sampled exact entries only reach 2.
+        assertEquals(0.0625, GradientRun.sampledError(values, coordinates, exact), 0.0);
+        assertEquals(0.0, GradientRun.sampledError(new double[] {0}, new int[] {0}, new double[] {0}), 0.0);
     }
 }
