@@ -14,12 +14,13 @@ import jdk.incubator.vector.VectorSpecies;
  * scalar reference is {@link dev.numgrad.kernel.ScalarKernelSupport}.
  *
  * <p>These loops run over a mini-batch (32 samples in the standard workloads: four AVX-512
- * vectors) and are dominated by one transcendental per element (TANH, EXPM1, LOG1P, which
- * HotSpot maps to Intel SVML on x86), so they are element-wise with a scalar tail; only
- * {@link #sumLog1p} reduces, with two accumulators and a fixed-order lane sum ({@link Lanes#sum}). Vector and scalar transcendentals are both
- * within 1 ulp of the exact value but are different functions, so results agree with the scalar
- * kernels to a few ulps, not bitwise; {@link #powerSeries} is the same fma chain in both and
- * agrees bitwise.
+ * vectors) and are dominated by one transcendental per element ({@link VectorMath} tanh, expm1,
+ * log1p), so they are element-wise with a scalar tail that repeats a lane's operations with
+ * {@link VectorMath}'s scalar versions: every element gets the same bits wherever the tail
+ * starts, and in every JIT tier. Only {@link #sumLog1p} reduces, with one accumulator and a
+ * fixed-order lane sum ({@link Lanes#sum}). The scalar reference uses {@link Math}, so results
+ * agree with it to a few ulps, not bitwise; {@link #powerSeries} is the same fma chain in both
+ * and agrees bitwise.
  */
 final class PanamaBatchKernels {
 
@@ -39,7 +40,7 @@ final class PanamaBatchKernels {
         for (; k < bound; k += SPECIES.length()) {
             DoubleVector dz = DoubleVector.fromArray(SPECIES, v, vOffset + k).mul(alpha);
             DoubleVector t = DoubleVector.fromArray(SPECIES, tanhZ, offset + k);
-            DoubleVector u = dz.lanewise(VectorOperators.TANH);
+            DoubleVector u = VectorMath.tanh(dz);
             DoubleVector denominator = t.fma(u, one);
             DoubleVector change = u.mul(DoubleVector.fromArray(SPECIES, sech2Z, offset + k)).div(denominator);
             // NaN lanes fail the comparison and are NaN already
@@ -52,7 +53,7 @@ final class PanamaBatchKernels {
         }
         // scalar tail
         for (; k < length; k++) {
-            out[outOffset + k] = TanhDifference.of(z[offset + k], tanhZ[offset + k], sech2Z[offset + k], alpha * v[vOffset + k]);
+            out[outOffset + k] = tanhDifference(z[offset + k], tanhZ[offset + k], sech2Z[offset + k], alpha * v[vOffset + k]);
         }
     }
 
@@ -62,11 +63,37 @@ final class PanamaBatchKernels {
         DoubleVector absZ = z.abs();
         DoubleVector absShifted = z.add(dz).abs();
         DoubleVector logMagnitude = absDz.sub(absZ).sub(absShifted).add(LN2)
-                .add(absDz.mul(-2.0).lanewise(VectorOperators.EXP).neg().lanewise(VectorOperators.LOG1P))
-                .sub(absZ.mul(-2.0).lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P))
-                .sub(absShifted.mul(-2.0).lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-        DoubleVector magnitude = logMagnitude.lanewise(VectorOperators.EXP);
+                .add(VectorMath.log1pFinite(VectorMath.exp(absDz.mul(-2.0)).neg()))
+                .sub(VectorMath.log1pFinite(VectorMath.exp(absZ.mul(-2.0))))
+                .sub(VectorMath.log1pFinite(VectorMath.exp(absShifted.mul(-2.0))));
+        DoubleVector magnitude = VectorMath.exp(logMagnitude);
         return magnitude.blend(magnitude.neg(), dz.lt(0.0));
+    }
+
+    /**
+     * {@link TanhDifference#of} with the operations of a vector lane, for the scalar tail: an
+     * element gets the same bits wherever the tail starts.
+     */
+    private static double tanhDifference(double z, double tanhZ, double sech2Z, double dz) {
+        double u = VectorMath.tanhScalar(dz);
+        double denominator = Math.fma(tanhZ, u, 1.0);
+        if (denominator >= TanhDifference.SATURATED || Double.isNaN(denominator)) {
+            return u * sech2Z / denominator;
+        }
+        return saturatedChange(z, dz);
+    }
+
+    /** {@link #saturatedChange(DoubleVector, DoubleVector)} for one element. */
+    private static double saturatedChange(double z, double dz) {
+        double absDz = Math.abs(dz);
+        double absZ = Math.abs(z);
+        double absShifted = Math.abs(z + dz);
+        double logMagnitude = absDz - absZ - absShifted + LN2
+                + VectorMath.log1pFiniteScalar(-VectorMath.expScalar(absDz * -2.0))
+                - VectorMath.log1pFiniteScalar(VectorMath.expScalar(absZ * -2.0))
+                - VectorMath.log1pFiniteScalar(VectorMath.expScalar(absShifted * -2.0));
+        double magnitude = VectorMath.expScalar(logMagnitude);
+        return dz < 0.0 ? -magnitude : magnitude;
     }
 
     /** See {@link dev.numgrad.kernel.KernelSupport#addExpm1Scaled}. */
@@ -75,14 +102,14 @@ final class PanamaBatchKernels {
         int bound = SPECIES.loopBound(length);
         int k = 0;
         for (; k < bound; k += SPECIES.length()) {
-            DoubleVector growth = DoubleVector.fromArray(SPECIES, v, vOffset + k).mul(alpha).lanewise(VectorOperators.EXPM1);
+            DoubleVector growth = VectorMath.expm1(DoubleVector.fromArray(SPECIES, v, vOffset + k).mul(alpha));
             DoubleVector.fromArray(SPECIES, p, pOffset + k)
                     .fma(growth, DoubleVector.fromArray(SPECIES, out, outOffset + k))
                     .intoArray(out, outOffset + k);
         }
         // scalar tail
         for (; k < length; k++) {
-            out[outOffset + k] = Math.fma(p[pOffset + k], Math.expm1(alpha * v[vOffset + k]), out[outOffset + k]);
+            out[outOffset + k] = Math.fma(p[pOffset + k], VectorMath.expm1Scalar(v[vOffset + k] * alpha), out[outOffset + k]);
         }
     }
 
@@ -93,27 +120,25 @@ final class PanamaBatchKernels {
         int k = 0;
         double sum = 0;
         if (bound > 0) {
-            DoubleVector acc1 = DoubleVector.zero(SPECIES);
-            DoubleVector acc2 = DoubleVector.zero(SPECIES);
-            int pairs = bound - bound % (2 * SPECIES.length());
-            for (; k < pairs; k += 2 * SPECIES.length()) {
-                acc1 = acc1.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k)));
-                acc2 = acc2.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k + SPECIES.length())));
-            }
+            // One call site of log1p, so that C2 inlines its general branch (a big one) once and
+            // stays below its node-count cutoff; one accumulator, whose add latency hides behind
+            // the polynomial of the next iteration.
+            DoubleVector acc = DoubleVector.zero(SPECIES);
             for (; k < bound; k += SPECIES.length()) {
-                acc1 = acc1.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k)));
+                acc = acc.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k)));
             }
             // reduce
-            sum = Lanes.sum(acc1.add(acc2));
+            sum = Lanes.sum(acc);
         }
         // scalar tail
         for (; k < length; k++) {
-            sum += SmallLog1p.orMath(a[from + k]);
+            double ak = a[from + k];
+            sum += Math.abs(ak) <= SmallLog1p.LIMIT ? SmallLog1p.of(ak) : VectorMath.log1pScalar(ak);
         }
         return sum;
     }
 
-    /** {@link SmallLog1p#of} lane-wise, with the vector LOG1P only for lanes beyond its limit. */
+    /** {@link SmallLog1p#of} lane-wise, with {@link VectorMath#log1p} only for lanes beyond its limit. */
     private static DoubleVector log1p(DoubleVector a) {
         DoubleVector p = a.fma(SmallLog1p.C8, SmallLog1p.C7);
         p = p.fma(a, broadcast(SmallLog1p.C6));
@@ -126,7 +151,7 @@ final class PanamaBatchKernels {
         // NaN lanes fail the comparison and stay NaN through the polynomial
         VectorMask<Double> large = a.abs().compare(VectorOperators.GT, SmallLog1p.LIMIT);
         if (large.anyTrue()) {
-            result = result.blend(a.lanewise(VectorOperators.LOG1P), large);
+            result = result.blend(VectorMath.log1p(a), large);
         }
         return result;
     }

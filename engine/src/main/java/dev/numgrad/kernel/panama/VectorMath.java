@@ -88,19 +88,83 @@ final class VectorMath {
     private static final double L9 = 2.0 / 19;
     private static final double L10 = 2.0 / 21;
 
+    // the constants above as vectors (see the comment on exp)
+    private static final DoubleVector V_ONE = broadcast(1.0);
+    private static final DoubleVector V_TWO = broadcast(2.0);
+    private static final DoubleVector V_HALF = broadcast(0.5);
+    private static final DoubleVector V_INFINITY = broadcast(Double.POSITIVE_INFINITY);
+    private static final DoubleVector V_NAN = broadcast(Double.NaN);
+    private static final DoubleVector V_INV_LN2 = broadcast(INV_LN2);
+    private static final DoubleVector V_LN2_HI = broadcast(LN2_HI);
+    private static final DoubleVector V_LN2_LO = broadcast(LN2_LO);
+    private static final DoubleVector V_LN2_HI_LOG = broadcast(LN2_HI_LOG);
+    private static final DoubleVector V_LN2_LO_LOG = broadcast(LN2_LO_LOG);
+    private static final DoubleVector V_SHIFTER = broadcast(SHIFTER);
+    private static final DoubleVector V_EXP_HIGH = broadcast(EXP_HIGH);
+    private static final DoubleVector V_EXP_LOW = broadcast(EXP_LOW);
+    private static final DoubleVector V_EXPM1_LOW = broadcast(EXPM1_LOW);
+    private static final DoubleVector V_TINY = broadcast(TINY);
+    private static final LongVector V_SHIFTER_BITS = broadcastLong(SHIFTER_BITS);
+    private static final LongVector V_BIAS = broadcastLong(EXPONENT_BIAS);
+    private static final LongVector V_SIGN_BIT = broadcastLong(SIGN_BIT);
+    private static final LongVector V_SQRT_HALF_BITS = broadcastLong(SQRT_HALF_BITS);
+    private static final LongVector V_EXPM1_MAX_SHIFT = broadcastLong(EXPM1_MAX_SHIFT);
+    private static final DoubleVector V_E2 = broadcast(E2);
+    private static final DoubleVector V_E3 = broadcast(E3);
+    private static final DoubleVector V_E4 = broadcast(E4);
+    private static final DoubleVector V_E5 = broadcast(E5);
+    private static final DoubleVector V_E6 = broadcast(E6);
+    private static final DoubleVector V_E7 = broadcast(E7);
+    private static final DoubleVector V_E8 = broadcast(E8);
+    private static final DoubleVector V_E9 = broadcast(E9);
+    private static final DoubleVector V_E10 = broadcast(E10);
+    private static final DoubleVector V_E11 = broadcast(E11);
+    private static final DoubleVector V_E12 = broadcast(E12);
+    private static final DoubleVector V_E13 = broadcast(E13);
+    private static final DoubleVector V_L1 = broadcast(L1);
+    private static final DoubleVector V_L2 = broadcast(L2);
+    private static final DoubleVector V_L3 = broadcast(L3);
+    private static final DoubleVector V_L4 = broadcast(L4);
+    private static final DoubleVector V_L5 = broadcast(L5);
+    private static final DoubleVector V_L6 = broadcast(L6);
+    private static final DoubleVector V_L7 = broadcast(L7);
+    private static final DoubleVector V_L8 = broadcast(L8);
+    private static final DoubleVector V_L9 = broadcast(L9);
+    private static final DoubleVector V_L10 = broadcast(L10);
+
     private VectorMath() {
     }
 
+    private static DoubleVector broadcast(double value) {
+        return DoubleVector.broadcast(PanamaConstants.SPECIES, value);
+    }
+
+    private static LongVector broadcastLong(long value) {
+        return PanamaConstants.SPECIES.zero().reinterpretAsLongs().broadcast(value);
+    }
+
     // ---- exp
+    //
+    // The vector versions are written out in one method body each, with constants as static
+    // final vectors: C2 parses every Vector API call into hundreds of nodes before intrinsifying
+    // it, and past its node-count cutoff (18 000) it stops inlining calls to non-JDK methods, so
+    // helper calls there would not be inlined and every vector crossing them would be boxed.
 
     /** e^x lane-wise. */
     static DoubleVector exp(DoubleVector x) {
-        DoubleVector xc = x.max(EXP_LOW).min(EXP_HIGH);
-        DoubleVector kd = xc.fma(INV_LN2, SHIFTER);
-        LongVector n = kd.reinterpretAsLongs().sub(SHIFTER_BITS);
-        DoubleVector nd = kd.sub(SHIFTER).neg();
-        DoubleVector r = nd.fma(nd.broadcast(LN2_LO), nd.fma(nd.broadcast(LN2_HI), xc));
-        return scale(expm1Polynomial(r).add(1.0), n);
+        DoubleVector xc = x.max(V_EXP_LOW).min(V_EXP_HIGH);
+        DoubleVector kd = xc.fma(V_INV_LN2, V_SHIFTER);
+        LongVector n = kd.reinterpretAsLongs().sub(V_SHIFTER_BITS);
+        DoubleVector nd = kd.sub(V_SHIFTER).neg();
+        DoubleVector r = nd.fma(V_LN2_LO, nd.fma(V_LN2_HI, xc));
+        DoubleVector q = r.fma(V_E13, V_E12).fma(r, V_E11).fma(r, V_E10).fma(r, V_E9).fma(r, V_E8).fma(r, V_E7)
+                .fma(r, V_E6).fma(r, V_E5).fma(r, V_E4).fma(r, V_E3).fma(r, V_E2);
+        DoubleVector y = r.mul(r).fma(q, r).add(V_ONE);
+        // y·2ⁿ in two exact steps, see scaleScalar
+        LongVector half = n.lanewise(VectorOperators.ASHR, 1);
+        DoubleVector s1 = half.add(V_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector s2 = n.sub(half).add(V_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return y.mul(s1).mul(s2);
     }
 
     /** e^x, the same operations as {@link #exp(DoubleVector)}. */
@@ -117,18 +181,24 @@ final class VectorMath {
 
     /** e^x − 1 lane-wise, accurate near 0. */
     static DoubleVector expm1(DoubleVector x) {
-        DoubleVector xc = x.max(EXPM1_LOW).min(EXP_HIGH);
-        DoubleVector kd = xc.fma(INV_LN2, SHIFTER);
-        LongVector n = kd.reinterpretAsLongs().sub(SHIFTER_BITS);
-        DoubleVector nd = kd.sub(SHIFTER).neg();
-        DoubleVector r = nd.fma(nd.broadcast(LN2_LO), nd.fma(nd.broadcast(LN2_HI), xc));
+        DoubleVector xc = x.max(V_EXPM1_LOW).min(V_EXP_HIGH);
+        DoubleVector kd = xc.fma(V_INV_LN2, V_SHIFTER);
+        LongVector n = kd.reinterpretAsLongs().sub(V_SHIFTER_BITS);
+        DoubleVector nd = kd.sub(V_SHIFTER).neg();
+        DoubleVector r = nd.fma(V_LN2_LO, nd.fma(V_LN2_HI, xc));
         // e^x − 1 = 2ⁿ·(expm1(r) + 1 − 2⁻ⁿ), where 1 − 2⁻ⁿ is exact for the n that matter (0 when n = 0)
-        DoubleVector oneMinus = powerOfTwo(n.min(EXPM1_MAX_SHIFT).neg()).neg().add(1.0);
+        DoubleVector oneMinus = V_BIAS.sub(n.min(V_EXPM1_MAX_SHIFT)).lanewise(VectorOperators.LSHL, 52)
+                .reinterpretAsDoubles().neg().add(V_ONE);
         // (1 − 2⁻ⁿ) + r exactly as sum + error (Fast2Sum: |1 − 2⁻ⁿ| ≥ |r| or 1 − 2⁻ⁿ = 0), then the r² terms
         DoubleVector sum = oneMinus.add(r);
         DoubleVector error = r.sub(sum.sub(oneMinus));
-        DoubleVector result = scale(sum.add(r.mul(r).fma(expQuotient(r), error)), n);
-        return result.blend(x, x.abs().lt(TINY));
+        DoubleVector q = r.fma(V_E13, V_E12).fma(r, V_E11).fma(r, V_E10).fma(r, V_E9).fma(r, V_E8).fma(r, V_E7)
+                .fma(r, V_E6).fma(r, V_E5).fma(r, V_E4).fma(r, V_E3).fma(r, V_E2);
+        DoubleVector y = sum.add(r.mul(r).fma(q, error));
+        LongVector half = n.lanewise(VectorOperators.ASHR, 1);
+        DoubleVector s1 = half.add(V_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector s2 = n.sub(half).add(V_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return y.mul(s1).mul(s2).blend(x, x.abs().lt(V_TINY));
     }
 
     /** e^x − 1, the same operations as {@link #expm1(DoubleVector)}. */
@@ -145,30 +215,11 @@ final class VectorMath {
         return Math.abs(x) < TINY ? x : result;
     }
 
-    /** e^r − 1 for |r| ≤ ln2/2 as r + r²·(1/2! + r/3! + … + r¹¹/13!). */
-    private static DoubleVector expm1Polynomial(DoubleVector r) {
-        return r.mul(r).fma(expQuotient(r), r);
-    }
-
     private static double expm1Polynomial(double r) {
         return Math.fma(r * r, expQuotient(r), r);
     }
 
     /** (e^r − 1 − r)/r² = 1/2! + r/3! + … + r¹¹/13!, Taylor, truncation below 2⁻⁵⁷ relative for |r| ≤ ln2/2. */
-    private static DoubleVector expQuotient(DoubleVector r) {
-        DoubleVector q = r.fma(E13, E12);
-        q = q.fma(r, r.broadcast(E11));
-        q = q.fma(r, r.broadcast(E10));
-        q = q.fma(r, r.broadcast(E9));
-        q = q.fma(r, r.broadcast(E8));
-        q = q.fma(r, r.broadcast(E7));
-        q = q.fma(r, r.broadcast(E6));
-        q = q.fma(r, r.broadcast(E5));
-        q = q.fma(r, r.broadcast(E4));
-        q = q.fma(r, r.broadcast(E3));
-        return q.fma(r, r.broadcast(E2));
-    }
-
     private static double expQuotient(double r) {
         double q = Math.fma(r, E13, E12);
         q = Math.fma(q, r, E11);
@@ -188,21 +239,12 @@ final class VectorMath {
      * first product is exact, so the result rounds once even when it is subnormal, and
      * overflows to ∞ exactly when y·2ⁿ does.
      */
-    private static DoubleVector scale(DoubleVector y, LongVector n) {
-        LongVector half = n.lanewise(VectorOperators.ASHR, 1);
-        return y.mul(powerOfTwo(half)).mul(powerOfTwo(n.sub(half)));
-    }
-
     private static double scaleScalar(double y, long n) {
         long half = n >> 1;
         return y * powerOfTwoScalar(half) * powerOfTwoScalar(n - half);
     }
 
     /** 2ⁿ for −1022 ≤ n ≤ 1023, from its exponent bits. */
-    private static DoubleVector powerOfTwo(LongVector n) {
-        return n.add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-    }
-
     private static double powerOfTwoScalar(long n) {
         return Double.longBitsToDouble((n + EXPONENT_BIAS) << 52);
     }
@@ -211,42 +253,59 @@ final class VectorMath {
 
     /** log(1 + x) lane-wise, accurate near 0. */
     static DoubleVector log1p(DoubleVector x) {
-        DoubleVector u = x.add(1.0);
+        // log1pFinite is a method of its own to stay below C2's FreqInlineSize (325 bytecodes);
+        // everything after it is Vector API calls, which C2 inlines past its node-count cutoff
+        DoubleVector result = log1pFinite(x);
+        // tiny (±0, subnormals), +∞ and NaN return x; the comparisons are false for NaN
+        VectorMask<Double> regular = x.abs().compare(VectorOperators.GE, V_TINY).and(x.lt(V_INFINITY));
+        return result.blend(x, regular.not())
+                .blend(V_INFINITY.neg(), x.eq(V_ONE.neg()))
+                .blend(V_NAN, x.lt(V_ONE.neg()));
+    }
+
+    /**
+     * log(1 + x) lane-wise for finite x &gt; −1 and NaN, except that −0 gives +0: what
+     * {@link #log1p} computes before fixing the special cases. For arguments known to be in
+     * range (softplus's log1p(e^−|z|)), so that a kernel that also inlines an exp stays below C2's
+     * node-count cutoff for inlining.
+     */
+    static DoubleVector log1pFinite(DoubleVector x) {
+        DoubleVector u = x.add(V_ONE);
         // the rounding error of 1 + x, exactly (TwoSum)
-        DoubleVector xPart = u.sub(1.0);
+        DoubleVector xPart = u.sub(V_ONE);
         DoubleVector onePart = u.sub(xPart);
-        DoubleVector error = onePart.neg().add(1.0).add(x.sub(xPart));
+        DoubleVector error = onePart.neg().add(V_ONE).add(x.sub(xPart));
         // u = 2ᵏ·m with m in [√½, √2); u ≥ 2⁻⁵³ is normal for every x > −1
         LongVector bits = u.reinterpretAsLongs();
-        LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(VectorOperators.ASHR, 52);
-        DoubleVector f = bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles().sub(1.0);
-        DoubleVector kd = k.add(SHIFTER_BITS).reinterpretAsDoubles().sub(SHIFTER);
+        LongVector k = bits.sub(V_SQRT_HALF_BITS).lanewise(VectorOperators.ASHR, 52);
+        DoubleVector f = bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles().sub(V_ONE);
+        DoubleVector kd = k.add(V_SHIFTER_BITS).reinterpretAsDoubles().sub(V_SHIFTER);
         DoubleVector correction = error.div(u);
-        DoubleVector s = f.div(f.add(2.0));
+        DoubleVector s = f.div(f.add(V_TWO));
         DoubleVector z = s.mul(s);
-        DoubleVector p = z.fma(L10, L9);
-        p = p.fma(z, z.broadcast(L8));
-        p = p.fma(z, z.broadcast(L7));
-        p = p.fma(z, z.broadcast(L6));
-        p = p.fma(z, z.broadcast(L5));
-        p = p.fma(z, z.broadcast(L4));
-        p = p.fma(z, z.broadcast(L3));
-        p = p.fma(z, z.broadcast(L2));
-        p = p.fma(z, z.broadcast(L1));
+        DoubleVector p = z.fma(V_L10, V_L9).fma(z, V_L8).fma(z, V_L7).fma(z, V_L6).fma(z, V_L5).fma(z, V_L4)
+                .fma(z, V_L3).fma(z, V_L2).fma(z, V_L1);
         DoubleVector series = z.mul(p);
-        DoubleVector halfSquare = f.mul(f).mul(0.5);
+        DoubleVector halfSquare = f.mul(f).mul(V_HALF);
         // fdlibm: k·ln2_hi − ((hfsq − (s·(hfsq + R) + (k·ln2_lo + c))) − f)
-        DoubleVector small = kd.fma(kd.broadcast(LN2_LO_LOG), correction).add(s.mul(halfSquare.add(series)));
-        DoubleVector result = kd.mul(LN2_HI_LOG).sub(halfSquare.sub(small).sub(f));
-        // tiny (±0, subnormals), +∞ and NaN return x; the comparisons are false for NaN
-        VectorMask<Double> regular = x.abs().compare(VectorOperators.GE, TINY).and(x.lt(Double.POSITIVE_INFINITY));
-        result = result.blend(x, regular.not());
-        result = result.blend(Double.NEGATIVE_INFINITY, x.eq(-1.0));
-        return result.blend(Double.NaN, x.lt(-1.0));
+        DoubleVector small = kd.fma(V_LN2_LO_LOG, correction).add(s.mul(halfSquare.add(series)));
+        return kd.mul(V_LN2_HI_LOG).sub(halfSquare.sub(small).sub(f));
     }
 
     /** log(1 + x), the same operations as {@link #log1p(DoubleVector)}. */
     static double log1pScalar(double x) {
+        double result = log1pFiniteScalar(x);
+        if (!(Math.abs(x) >= TINY && x < Double.POSITIVE_INFINITY)) {
+            result = x;
+        }
+        if (x == -1.0) {
+            result = Double.NEGATIVE_INFINITY;
+        }
+        return x < -1.0 ? Double.NaN : result;
+    }
+
+    /** The same operations as {@link #log1pFinite(DoubleVector)}. */
+    static double log1pFiniteScalar(double x) {
         double u = x + 1.0;
         double xPart = u - 1.0;
         double onePart = u - xPart;
@@ -270,30 +329,23 @@ final class VectorMath {
         double series = z * p;
         double halfSquare = f * f * 0.5;
         double small = Math.fma(kd, LN2_LO_LOG, correction) + s * (halfSquare + series);
-        double result = kd * LN2_HI_LOG - ((halfSquare - small) - f);
-        if (!(Math.abs(x) >= TINY && x < Double.POSITIVE_INFINITY)) {
-            result = x;
-        }
-        if (x == -1.0) {
-            result = Double.NEGATIVE_INFINITY;
-        }
-        return x < -1.0 ? Double.NaN : result;
+        return kd * LN2_HI_LOG - ((halfSquare - small) - f);
     }
 
     // ---- tanh
 
     /** tanh x lane-wise: sign(x)·(−e)/(2 + e) with e = expm1(−2|x|), which saturates to ±1 by itself. */
     static DoubleVector tanh(DoubleVector x) {
-        DoubleVector e = expm1(x.abs().mul(-2.0));
+        DoubleVector e = expm1(x.abs().mul(V_TWO.neg()));
         // −e/(2 + e) with 2 + e = d + dError exactly (Fast2Sum) and one correction step using the
         // exact remainder of the division: the quotient then adds well under an ulp to e's error
-        DoubleVector d = e.add(2.0);
-        DoubleVector dError = d.neg().add(2.0).add(e);
+        DoubleVector d = e.add(V_TWO);
+        DoubleVector dError = d.neg().add(V_TWO).add(e);
         DoubleVector q = e.neg().div(d);
         DoubleVector remainder = q.neg().fma(d, e.neg());
         DoubleVector magnitude = q.add(q.neg().fma(dError, remainder).div(d));
         return magnitude.reinterpretAsLongs()
-                .or(x.reinterpretAsLongs().and(SIGN_BIT))
+                .or(x.reinterpretAsLongs().and(V_SIGN_BIT))
                 .reinterpretAsDoubles();
     }
 
