@@ -28,6 +28,16 @@ final class PanamaBatchKernels {
 
     private static final double LN2 = Math.log(2.0);
 
+    // SmallLog1p's coefficients as vectors, for the polynomial written out in the sumLog1p loops
+    private static final DoubleVector V_ONE = DoubleVector.broadcast(SPECIES, 1.0);
+    private static final DoubleVector V_C2 = DoubleVector.broadcast(SPECIES, SmallLog1p.C2);
+    private static final DoubleVector V_C3 = DoubleVector.broadcast(SPECIES, SmallLog1p.C3);
+    private static final DoubleVector V_C4 = DoubleVector.broadcast(SPECIES, SmallLog1p.C4);
+    private static final DoubleVector V_C5 = DoubleVector.broadcast(SPECIES, SmallLog1p.C5);
+    private static final DoubleVector V_C6 = DoubleVector.broadcast(SPECIES, SmallLog1p.C6);
+    private static final DoubleVector V_C7 = DoubleVector.broadcast(SPECIES, SmallLog1p.C7);
+    private static final DoubleVector V_C8 = DoubleVector.broadcast(SPECIES, SmallLog1p.C8);
+
     private PanamaBatchKernels() {
     }
 
@@ -43,13 +53,12 @@ final class PanamaBatchKernels {
             DoubleVector u = VectorMath.tanh(dz);
             DoubleVector denominator = t.fma(u, one);
             DoubleVector change = u.mul(DoubleVector.fromArray(SPECIES, sech2Z, offset + k)).div(denominator);
-            // NaN lanes fail the comparison and are NaN already
-            VectorMask<Double> saturated = denominator.lt(TanhDifference.SATURATED);
-            if (saturated.anyTrue()) {
-                // rare: z and dz both large with opposite signs; see TanhDifference
-                change = change.blend(saturatedChange(DoubleVector.fromArray(SPECIES, z, offset + k), dz), saturated);
-            }
             change.intoArray(out, outOffset + k);
+            // NaN lanes fail the comparison and are NaN already
+            if (denominator.lt(TanhDifference.SATURATED).anyTrue()) {
+                // rare: z and dz both large with opposite signs; see TanhDifference
+                overwriteSaturated(z, tanhZ, offset + k, alpha, v, vOffset + k, out, outOffset + k);
+            }
         }
         // scalar tail
         for (; k < length; k++) {
@@ -57,17 +66,21 @@ final class PanamaBatchKernels {
         }
     }
 
-    /** {@link TanhDifference#saturated} lane-wise: sinh(dz)/(cosh z·cosh(z + dz)) in the log domain. */
-    private static DoubleVector saturatedChange(DoubleVector z, DoubleVector dz) {
-        DoubleVector absDz = dz.abs();
-        DoubleVector absZ = z.abs();
-        DoubleVector absShifted = z.add(dz).abs();
-        DoubleVector logMagnitude = absDz.sub(absZ).sub(absShifted).add(LN2)
-                .add(VectorMath.log1pFinite(VectorMath.exp(absDz.mul(-2.0)).neg()))
-                .sub(VectorMath.log1pFinite(VectorMath.exp(absZ.mul(-2.0))))
-                .sub(VectorMath.log1pFinite(VectorMath.exp(absShifted.mul(-2.0))));
-        DoubleVector magnitude = VectorMath.exp(logMagnitude);
-        return magnitude.blend(magnitude.neg(), dz.lt(0.0));
+    /**
+     * Replaces the saturated elements of one vector's worth of output by the log-domain form,
+     * element by element with the scalar tail's operations (the same bits). Scalar and out of
+     * line on purpose: four exps and three log1ps inlined into the vector loop would push C2 past
+     * its node-count cutoff for inlining, and the rest of the loop would then box its vectors.
+     */
+    private static void overwriteSaturated(double[] z, double[] tanhZ, int offset, double alpha, double[] v, int vOffset,
+                                           double[] out, int outOffset) {
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            double dz = alpha * v[vOffset + lane];
+            double denominator = Math.fma(tanhZ[offset + lane], VectorMath.tanhScalar(dz), 1.0);
+            if (denominator < TanhDifference.SATURATED) {
+                out[outOffset + lane] = saturatedChange(z[offset + lane], dz);
+            }
+        }
     }
 
     /**
@@ -83,7 +96,7 @@ final class PanamaBatchKernels {
         return saturatedChange(z, dz);
     }
 
-    /** {@link #saturatedChange(DoubleVector, DoubleVector)} for one element. */
+    /** {@link TanhDifference#saturated}: sinh(dz)/(cosh z·cosh(z + dz)) in the log domain, with VectorMath. */
     private static double saturatedChange(double z, double dz) {
         double absDz = Math.abs(dz);
         double absZ = Math.abs(z);
@@ -113,22 +126,74 @@ final class PanamaBatchKernels {
         }
     }
 
-    /** See {@link dev.numgrad.kernel.KernelSupport#sumLog1p}. */
+    /**
+     * See {@link dev.numgrad.kernel.KernelSupport#sumLog1p}. Defined by {@link #sumLog1pGeneral};
+     * this fast path handles the usual case of delta evaluation, every argument within
+     * {@link SmallLog1p#LIMIT}, with the polynomial alone and hands over to the general loop at
+     * the first argument beyond it. Both add the same terms in the same order, so the hand-over
+     * does not change a bit; it keeps the general log1p, hundreds of C2 nodes per vector
+     * operation, out of this loop, which C2 can then compile with every vector in registers.
+     */
     static double sumLog1p(double[] a, int from, int to) {
         int length = to - from;
         int bound = SPECIES.loopBound(length);
         int k = 0;
         double sum = 0;
         if (bound > 0) {
-            // One call site of log1p, so that C2 inlines its general branch (a big one) once and
-            // stays below its node-count cutoff; one accumulator, whose add latency hides behind
-            // the polynomial of the next iteration.
+            // one accumulator: its add latency hides behind the polynomial of the next iteration
             DoubleVector acc = DoubleVector.zero(SPECIES);
             for (; k < bound; k += SPECIES.length()) {
-                acc = acc.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k)));
+                DoubleVector v = DoubleVector.fromArray(SPECIES, a, from + k);
+                // NaN lanes fail the comparison and stay NaN through the polynomial
+                if (v.abs().compare(VectorOperators.GT, SmallLog1p.LIMIT).anyTrue()) {
+                    return sumLog1pGeneral(a, from, to);
+                }
+                // smallLog1p and Lanes.sum written out: C2 reaches its inlining cutoff in this loop
+                DoubleVector p = v.fma(V_C8, V_C7).fma(v, V_C6).fma(v, V_C5).fma(v, V_C4).fma(v, V_C3).fma(v, V_C2)
+                        .fma(v, V_ONE);
+                acc = acc.add(v.mul(p));
             }
-            // reduce
-            sum = Lanes.sum(acc);
+            // reduce, in lane order like Lanes.sum
+            sum = acc.lane(0);
+            for (int lane = 1; lane < SPECIES.length(); lane++) {
+                sum += acc.lane(lane);
+            }
+        }
+        // scalar tail
+        for (; k < length; k++) {
+            double ak = a[from + k];
+            if (Math.abs(ak) > SmallLog1p.LIMIT) {
+                return sumLog1pGeneral(a, from, to);
+            }
+            sum += SmallLog1p.of(ak);
+        }
+        return sum;
+    }
+
+    /** Σ log1p: the polynomial where it is exact, {@link VectorMath#log1p} beyond, lane by lane. */
+    private static double sumLog1pGeneral(double[] a, int from, int to) {
+        int length = to - from;
+        int bound = SPECIES.loopBound(length);
+        int k = 0;
+        double sum = 0;
+        if (bound > 0) {
+            DoubleVector acc = DoubleVector.zero(SPECIES);
+            for (; k < bound; k += SPECIES.length()) {
+                DoubleVector v = DoubleVector.fromArray(SPECIES, a, from + k);
+                DoubleVector p = v.fma(V_C8, V_C7).fma(v, V_C6).fma(v, V_C5).fma(v, V_C4).fma(v, V_C3).fma(v, V_C2)
+                        .fma(v, V_ONE);
+                DoubleVector result = v.mul(p);
+                VectorMask<Double> large = v.abs().compare(VectorOperators.GT, SmallLog1p.LIMIT);
+                if (large.anyTrue()) {
+                    result = result.blend(VectorMath.log1p(v), large);
+                }
+                acc = acc.add(result);
+            }
+            // reduce: Lanes.sum written out, as C2 reaches its inlining cutoff here
+            sum = acc.lane(0);
+            for (int lane = 1; lane < SPECIES.length(); lane++) {
+                sum += acc.lane(lane);
+            }
         }
         // scalar tail
         for (; k < length; k++) {
@@ -136,28 +201,6 @@ final class PanamaBatchKernels {
             sum += Math.abs(ak) <= SmallLog1p.LIMIT ? SmallLog1p.of(ak) : VectorMath.log1pScalar(ak);
         }
         return sum;
-    }
-
-    /** {@link SmallLog1p#of} lane-wise, with {@link VectorMath#log1p} only for lanes beyond its limit. */
-    private static DoubleVector log1p(DoubleVector a) {
-        DoubleVector p = a.fma(SmallLog1p.C8, SmallLog1p.C7);
-        p = p.fma(a, broadcast(SmallLog1p.C6));
-        p = p.fma(a, broadcast(SmallLog1p.C5));
-        p = p.fma(a, broadcast(SmallLog1p.C4));
-        p = p.fma(a, broadcast(SmallLog1p.C3));
-        p = p.fma(a, broadcast(SmallLog1p.C2));
-        p = p.fma(a, broadcast(1.0));
-        DoubleVector result = a.mul(p);
-        // NaN lanes fail the comparison and stay NaN through the polynomial
-        VectorMask<Double> large = a.abs().compare(VectorOperators.GT, SmallLog1p.LIMIT);
-        if (large.anyTrue()) {
-            result = result.blend(VectorMath.log1p(a), large);
-        }
-        return result;
-    }
-
-    private static DoubleVector broadcast(double value) {
-        return DoubleVector.broadcast(SPECIES, value);
     }
 
     /** See {@link dev.numgrad.kernel.KernelSupport#powerSeries}. */
