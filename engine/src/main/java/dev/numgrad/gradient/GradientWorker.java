@@ -21,9 +21,10 @@ abstract sealed class GradientWorker implements CoordinateWorker, CoordinateProb
     }
 
     @Override
-    public final void process(int i) {
+    public final void process(int slot) {
+        int i = job.coordinates == null ? slot : job.coordinates[slot];
         double h = job.steps.step(job.scheme, job.x[i]);
         coordinate = i;
-        job.out[i] = job.scheme.derivative(this, job.base, h, job.errors, i);
+        job.out[slot] = job.scheme.derivative(this, job.base, h, job.errors, slot);
     }
 }

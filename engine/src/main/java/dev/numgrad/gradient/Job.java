@@ -14,7 +14,12 @@ final class Job {
     final StepPolicy steps;
     /** The validated private copy of the caller's x. Never modified. */
     final double[] x;
-    /** Modified: slot i by the worker processing coordinate i. */
+    /**
+     * The coordinates to difference, slot k holding coordinate {@code coordinates[k]}; null for
+     * all of them in order (slot i holds coordinate i).
+     */
+    final int[] coordinates;
+    /** Modified: slot k by the worker processing slot k. */
     final double[] out;
     /** Modified like {@link #out}; null when the scheme gives no error estimates. */
     final double[] errors;
@@ -24,11 +29,13 @@ final class Job {
      */
     double base;
 
-    Job(String lossName, Scheme scheme, StepPolicy steps, double[] x, double[] out, double[] errors) {
+    Job(String lossName, Scheme scheme, StepPolicy steps, double[] x, int[] coordinates, double[] out,
+            double[] errors) {
         this.lossName = lossName;
         this.scheme = scheme;
         this.steps = steps;
         this.x = x;
+        this.coordinates = coordinates;
         this.out = out;
         this.errors = errors;
     }

@@ -20,7 +20,7 @@ import java.util.Objects;
  * {@link #newDeltaEvaluator()} (f(x + s·eᵢ) − f(x) in O(batch · fan-out); see
  * {@link MlpDeltaEvaluator}). The loss is immutable; each evaluator owns its scratch.
  */
-public final class Mlp implements DeltaLoss, DifferentiableLoss {
+public final class Mlp implements BundledLoss {
 
     private final KernelSupport kernels;
     private final int batch;
@@ -69,8 +69,8 @@ public final class Mlp implements DeltaLoss, DifferentiableLoss {
         if (d < 1) {
             throw new IllegalArgumentException("mlp input rows must have at least one feature, inputs[0] has 0");
         }
-        this.inputRows = new double[batch * d];
-        this.inputColumns = new double[d * batch];
+        this.inputRows = new double[LossChecks.matrixLength(batch, d)];
+        this.inputColumns = new double[inputRows.length];
         for (int s = 0; s < batch; s++) {
             double[] row = inputs[s];
             if (row == null) {

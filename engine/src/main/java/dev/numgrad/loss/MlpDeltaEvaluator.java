@@ -127,6 +127,44 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         this.logitShift = new double[classes * batch];
     }
 
+    /**
+     * Doubles one evaluator allocates for a network of these widths (input first, classes last)
+     * and batch, counted array by array as the constructor allocates them, so that a memory
+     * estimate made before any data is built ({@link WorkloadSpec#estimatedBytes(int)}) is honest.
+     * Dominated by the parameter copy P and the per-sample cache, about (3·Σ hidden widths
+     * + (SERIES_TERMS + 3)·last hidden width + 3·classes)·batch.
+     */
+    static long scratchElements(long parameters, int[] widths, int batch) {
+        int hidden = widths.length - 2;
+        int classes = widths[widths.length - 1];
+        long elements = parameters + MlpForward.scratchElements(widths);
+        int widest = 1;
+        for (int l = 0; l < hidden; l++) {
+            elements += 3L * widths[l + 1] * batch; // z, a, derivative
+            widest = Math.max(widest, widths[l + 1]);
+        }
+        elements += 2L * classes * batch; // probabilities, labelMask
+        if (hidden > 0) {
+            // labelWeight, seriesCoefficients, seriesLimit, lastHiddenInputMaxAbs
+            elements += (1L + SERIES_TERMS) * widths[hidden] * batch + widths[hidden] + widths[hidden - 1];
+        }
+        elements += classes + SERIES_TERMS; // outputColumn, moments
+        elements += 3L * batch + 2L * widest * batch + (long) classes * batch; // ones, shift, preActivationChange; change, nextChange; logitShift
+        return elements;
+    }
+
+    /** Elements of the largest single array {@link #scratchElements} counts. */
+    static long largestScratchArray(long parameters, int[] widths, int batch) {
+        long largest = Math.max(parameters, (long) widths[widths.length - 1] * batch);
+        for (int l = 1; l < widths.length - 1; l++) {
+            largest = Math.max(largest, (long) widths[l] * batch);
+        }
+        if (widths.length > 2) {
+            largest = Math.max(largest, (long) SERIES_TERMS * widths[widths.length - 2] * batch);
+        }
+        return largest;
+    }
+
     @Override
     public double prepare(double[] x) {
         mlp.checkDimension(x);

@@ -36,6 +36,15 @@ final class MlpForward {
         }
     }
 
+    /** Doubles this forward pass allocates for a network of these widths (input first). */
+    static long scratchElements(int[] widths) {
+        long elements = 0;
+        for (int l = 1; l < widths.length; l++) {
+            elements += l < widths.length - 1 ? 2L * widths[l] : widths[l];
+        }
+        return elements;
+    }
+
     /**
      * @param theta parameters. Not modified.
      * @return the cross-entropy of sample s

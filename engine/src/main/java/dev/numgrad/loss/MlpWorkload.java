@@ -57,11 +57,7 @@ public record MlpWorkload(int inputs, int hidden, int classes, int batch) {
 
     /** θᵢ = 0.1·sin(0.37·i + 0.1), the start point of every standard workload. A fresh array. */
     public double[] startPoint() {
-        double[] theta = new double[parameterCount()];
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] = 0.1 * Math.sin(0.37 * i + 0.1);
-        }
-        return theta;
+        return Workloads.start(parameterCount());
     }
 
     /** The loss on {@link Kernels#get()}. */
@@ -74,12 +70,38 @@ public record MlpWorkload(int inputs, int hidden, int classes, int batch) {
         return new Mlp(inputMatrix(), labels(), classes, List.of(HiddenLayer.tanh(hidden)), kernels);
     }
 
+    // Memory, for WorkloadSpec's estimate before anything is built; each count mirrors the
+    // allocations of the class that makes them.
+
+    /** Doubles the loss holds at peak while it is built: {@link #inputMatrix()}, Mlp's row- and column-major copies, the labels. */
+    long dataElements() {
+        return 3L * batch * inputs + batch; // the labels: b ints built, b ints copied
+    }
+
+    /**
+     * Doubles of the largest of one worker's evaluators: the delta evaluator (a parameter copy and
+     * its per-sample cache); the value and backprop evaluators hold one sample's activations.
+     */
+    long workerScratchElements() {
+        return MlpDeltaEvaluator.scratchElements(parameterCount(), widths(), batch);
+    }
+
+    /** Elements of the largest single array the loss or its evaluators allocate. */
+    long largestArray() {
+        return Math.max((long) batch * inputs, MlpDeltaEvaluator.largestScratchArray(parameterCount(), widths(), batch));
+    }
+
+    private int[] widths() {
+        return new int[] {inputs, hidden, classes};
+    }
+
     @Override
     public String toString() {
         return "mlp(" + inputs + "," + hidden + "," + classes + "," + batch + ")";
     }
 
-    private static long parameterCount(long d, long h, long k) {
+    /** P = h·d + h + k·h + k in long, for sizes not yet known to fit. */
+    static long parameterCount(long d, long h, long k) {
         return h * d + h + k * h + k;
     }
 

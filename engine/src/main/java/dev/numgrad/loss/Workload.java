@@ -122,6 +122,39 @@ public enum Workload {
         BundledLoss build(int[] s, KernelSupport kernels) {
             return Workloads.logreg(s[0], s[1], kernels);
         }
+    },
+
+    /** The one-hidden-layer tanh network; its sizes and memory come from {@link MlpWorkload}. */
+    MLP("mlp", new Size("d", 1), new Size("h", 1), new Size("k", 2), new Size("b", 1)) {
+        @Override
+        long parameterCount(int[] s) {
+            return MlpWorkload.parameterCount(s[0], s[1], s[2]);
+        }
+
+        @Override
+        long largestArray(int[] s) {
+            return mlp(s).largestArray();
+        }
+
+        @Override
+        long dataElements(int[] s) {
+            return mlp(s).dataElements();
+        }
+
+        @Override
+        long scratchElements(int[] s) {
+            return mlp(s).workerScratchElements();
+        }
+
+        @Override
+        BundledLoss build(int[] s, KernelSupport kernels) {
+            return mlp(s).loss(kernels);
+        }
+
+        /** Called only after {@link WorkloadSpec} checked the parameter count, so it constructs. */
+        private static MlpWorkload mlp(int[] s) {
+            return new MlpWorkload(s[0], s[1], s[2], s[3]);
+        }
     };
 
     /** One size argument: its name in messages and help, and its smallest allowed value. */

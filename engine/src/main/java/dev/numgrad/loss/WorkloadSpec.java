@@ -95,7 +95,7 @@ public record WorkloadSpec(Workload workload, ImmutableIntList sizes) {
     /**
      * Bytes a gradient of this workload needs, as an estimate within a small factor: the loss's
      * data, plus per worker its evaluator scratch and a parameter copy, plus the caller's
-     * parameter and gradient vectors.
+     * parameter and gradient vectors and the engine's validated private copy of the parameters.
      *
      * @param workers number of worker threads, at least 1
      */
@@ -106,7 +106,7 @@ public record WorkloadSpec(Workload workload, ImmutableIntList sizes) {
         int[] raw = sizes.toArray();
         long parameters = workload.parameterCount(raw);
         long perWorker = workload.scratchElements(raw) + parameters;
-        return Double.BYTES * (workload.dataElements(raw) + workers * perWorker + 2 * parameters);
+        return Double.BYTES * (workload.dataElements(raw) + workers * perWorker + 3 * parameters);
     }
 
     /** Builds the loss on the kernels chosen for this JVM. */

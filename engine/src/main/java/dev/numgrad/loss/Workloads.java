@@ -105,4 +105,13 @@ public final class Workloads {
     public static LogisticRegression logreg(int m, int n, KernelSupport kernels) {
         return new LogisticRegression(m, n, features(m, n), labels(m), kernels);
     }
+
+    /** mlp(d, h, k, b), one tanh hidden layer ({@link MlpWorkload}), on the kernels chosen for this JVM. */
+    public static Mlp mlp(int d, int h, int k, int b) {
+        return mlp(d, h, k, b, Kernels.get());
+    }
+
+    public static Mlp mlp(int d, int h, int k, int b, KernelSupport kernels) {
+        return new MlpWorkload(d, h, k, b).loss(kernels);
+    }
 }

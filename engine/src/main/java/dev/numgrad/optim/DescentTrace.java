@@ -55,7 +55,7 @@ public record DescentTrace(ImmutableDoubleList loss, ImmutableDoubleList gradien
                     .append(Double.toString(loss.get(k))).append(',')
                     .append(Double.toString(gradientNorm.get(k))).append(',')
                     .append(Double.toString(learningRate.get(k))).append(',')
-                    .append(Double.toString(elapsedNanos.get(k) * 1e-9)).append('\n');
+                    .append(Double.toString(elapsedNanos.get(k) / 1e9)).append('\n');
         }
     }
 

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numgrad.kernel.Kernels;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The closed-form data of WORKLOADS.md, the parser of command-line workload words, and sizes. */
@@ -48,6 +51,11 @@ class WorkloadsTest {
         assertEquals(100_000, WorkloadSpec.of("rosen", 100_000).parameters());
         assertEquals(4000, WorkloadSpec.of("linreg", 256, 4000).parameters());
         assertEquals(1000, WorkloadSpec.of("logreg", 256, 1000).parameters());
+        // the mlp rows of the WORKLOADS.md table
+        assertEquals(4_810, WorkloadSpec.of("mlp", 64, 64, 10, 32).parameters());
+        assertEquals(101_770, WorkloadSpec.parse("mlp", "784,128,10,32").parameters());
+        assertEquals(795_010, WorkloadSpec.of("mlp", 784, 1000, 10, 32).parameters());
+        assertEquals(1_009_660, WorkloadSpec.of("mlp", 784, 1270, 10, 32).parameters());
     }
 
     @Test
@@ -56,8 +64,11 @@ class WorkloadsTest {
                 "sumsq", ReferenceLosses::sumsq,
                 "rosen", ReferenceLosses::rosen,
                 "linreg", w -> ReferenceLosses.linreg(6, w),
-                "logreg", w -> ReferenceLosses.logreg(6, w));
-        for (String[] words : new String[][] {{"sumsq", "10"}, {"rosen", "10"}, {"linreg", "6,10"}, {"logreg", "6,10"}}) {
+                "logreg", w -> ReferenceLosses.logreg(6, w),
+                "mlp", new MlpReference(new MlpWorkload(5, 4, 3, 6).inputMatrix(), new MlpWorkload(5, 4, 3, 6).labels(),
+                        3, List.of(HiddenLayer.tanh(4)))::value);
+        for (String[] words : new String[][] {{"sumsq", "10"}, {"rosen", "10"}, {"linreg", "6,10"}, {"logreg", "6,10"},
+                {"mlp", "5,4,3,6"}}) {
             WorkloadSpec spec = WorkloadSpec.parse(words[0], words[1]);
             BundledLoss loss = spec.build(Kernels.scalar());
             assertEquals(spec.label(), loss.name());
@@ -79,7 +90,7 @@ class WorkloadsTest {
 
     @Test
     void badRequestsAreRefusedWithTheOffendingValue() {
-        assertMessage("unknown workload 'mlpp' (expected one of sumsq, rosen, linreg, logreg)",
+        assertMessage("unknown workload 'mlpp' (expected one of sumsq, rosen, linreg, logreg, mlp)",
                 () -> WorkloadSpec.parse("mlpp", "1"));
         assertMessage("linreg takes 2 sizes (m,n), got 1: [256]", () -> WorkloadSpec.parse("linreg", "256"));
         assertMessage("sumsq takes 1 size (n), got 2: [10,20]", () -> WorkloadSpec.of("sumsq", 10, 20));
@@ -95,6 +106,15 @@ class WorkloadsTest {
                 () -> WorkloadSpec.of("sumsq", Integer.MAX_VALUE));
         assertMessage("linreg(100000,100000) needs an array of 10000000000 doubles, more than one Java array holds (2147483639)",
                 () -> WorkloadSpec.of("linreg", 100_000, 100_000));
+        assertMessage("mlp takes 4 sizes (d,h,k,b), got 3: [784,128,10]", () -> WorkloadSpec.parse("mlp", "784,128,10"));
+        assertMessage("mlp size k must be at least 2, got 1", () -> WorkloadSpec.parse("mlp", "784,128,1,32"));
+        assertMessage("mlp size b must be at least 1, got 0", () -> WorkloadSpec.of("mlp", 784, 128, 10, 0));
+        // 784·3,000,000 + 3,000,000 + 10·3,000,000 + 10
+        assertMessage("mlp(784,3000000,10,32) has 2385000010 parameters, more than one Java array holds (2147483639)",
+                () -> WorkloadSpec.of("mlp", 784, 3_000_000, 10, 32));
+        // few parameters, but the delta evaluator's series cache is SERIES_TERMS·h·b = 6·1·400,000,000
+        assertMessage("mlp(1,1,2,400000000) needs an array of 2400000000 doubles, more than one Java array holds (2147483639)",
+                () -> WorkloadSpec.of("mlp", 1, 1, 2, 400_000_000));
         assertMessage("start point dimension must be at least 1, got 0", () -> Workloads.start(0));
         assertMessage("workers must be at least 1, got 0", () -> WorkloadSpec.of("sumsq", 5).estimatedBytes(0));
     }
@@ -102,10 +122,45 @@ class WorkloadsTest {
     @Test
     void memoryEstimateCountsDataScratchAndVectors() {
         // linreg(256,1000): X three times at peak (built, row-major copy, column-major copy),
-        // y and the column norms; per worker m residuals and an n-vector; x and the gradient.
-        long expected = 8L * (3L * 256 * 1000 + 256 + 1000 + 2 * (256 + 1000) + 2 * 1000);
+        // y and the column norms; per worker m residuals and an n-vector; the caller's x and
+        // gradient and the engine's validated copy of x.
+        long expected = 8L * (3L * 256 * 1000 + 256 + 1000 + 2 * (256 + 1000) + 3 * 1000);
         assertEquals(expected, WorkloadSpec.of("linreg", 256, 1000).estimatedBytes(2));
         assertTrue(WorkloadSpec.of("sumsq", 1_000_000).estimatedBytes(1) >= 8L * 3 * 1_000_000);
+    }
+
+    /**
+     * The mlp estimate is counted array by array before anything is built; here it meets what
+     * building the loss and one worker's evaluators really allocate (the JVM's per-thread
+     * allocation counter). 5% covers array headers and the evaluators' small objects.
+     */
+    @Test
+    void mlpMemoryEstimateMatchesWhatBuildingAndTheEvaluatorsAllocate() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported(), "allocation counter not supported");
+        WorkloadSpec spec = WorkloadSpec.of("mlp", 300, 40, 10, 64);
+        spec.build(Kernels.scalar()).newDeltaEvaluator(); // load and initialise the classes first
+        int[] sizes = spec.sizes().toArray();
+
+        long start = threads.getCurrentThreadAllocatedBytes();
+        BundledLoss loss = spec.build(Kernels.scalar());
+        long built = threads.getCurrentThreadAllocatedBytes();
+        loss.newDeltaEvaluator();
+        long withDelta = threads.getCurrentThreadAllocatedBytes();
+        loss.newEvaluator();
+        loss.newExactGradient();
+        long withOthers = threads.getCurrentThreadAllocatedBytes();
+
+        assertWithin(8 * Workload.MLP.dataElements(sizes), built - start, spec + " data");
+        assertWithin(8 * Workload.MLP.scratchElements(sizes), withDelta - built, spec + " delta evaluator");
+        // the estimate takes the delta evaluator as the largest of a worker's evaluators
+        assertTrue(withOthers - withDelta < (withDelta - built) / 10,
+                (withOthers - withDelta) + " bytes for the value and backprop evaluators");
+    }
+
+    private static void assertWithin(long estimated, long measured, String what) {
+        assertTrue(Math.abs(estimated - measured) <= 0.05 * measured,
+                what + ": estimated " + estimated + " bytes, allocated " + measured);
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable executable) {

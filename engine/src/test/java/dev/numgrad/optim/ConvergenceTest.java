@@ -162,7 +162,7 @@ class ConvergenceTest {
     void adamTrainsTheSmallMlp() {
         // d = 4, h = 8, k = 3, b = 24 (P = 67), from the WORKLOADS.md start: the loss starts
         // near log 3 = 1.0986 and Adam at α = 0.05 takes it below 1% of that in 500 steps.
-        DifferentiableLoss mlp = TestLosses.mlp(4, 8, 3, 24);
+        DifferentiableLoss mlp = Workloads.mlp(4, 8, 3, 24);
         DescentResult result = new DescentLoop(new Adam(0.05), 500)
                 .run(GradientSource.exact(mlp), Workloads.start(mlp.dimension()));
         double initial = result.trace().loss().get(0);
@@ -172,7 +172,7 @@ class ConvergenceTest {
 
     @Test
     void momentumTrainsTheSmallMlp() {
-        DifferentiableLoss mlp = TestLosses.mlp(4, 8, 3, 24);
+        DifferentiableLoss mlp = Workloads.mlp(4, 8, 3, 24);
         DescentResult result = new DescentLoop(new Momentum(0.1, 0.9), 500)
                 .run(GradientSource.exact(mlp), Workloads.start(mlp.dimension()));
         double initial = result.trace().loss().get(0);

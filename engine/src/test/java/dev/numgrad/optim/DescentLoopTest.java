@@ -284,7 +284,7 @@ class DescentLoopTest {
             assertEquals(trace.loss().get(k), Double.parseDouble(cells[1]), 0.0);
             assertEquals(trace.gradientNorm().get(k), Double.parseDouble(cells[2]), 0.0);
             assertEquals(trace.learningRate().get(k), Double.parseDouble(cells[3]), 0.0);
-            assertEquals(trace.elapsedNanos().get(k) * 1e-9, Double.parseDouble(cells[4]), 0.0);
+            assertEquals(trace.elapsedNanos().get(k) / 1e9, Double.parseDouble(cells[4]), 0.0);
         }
         StringBuilder text = new StringBuilder();
         trace.writeCsv(text);

@@ -1,0 +1,154 @@
+package dev.numgrad.cli;
+
+import dev.numgrad.gradient.Execution;
+import dev.numgrad.gradient.NumericGradient;
+import dev.numgrad.loss.BundledLoss;
+import dev.numgrad.loss.Workloads;
+import dev.numgrad.optim.DescentListener;
+import dev.numgrad.optim.DescentLoop;
+import dev.numgrad.optim.DescentResult;
+import dev.numgrad.optim.GradientClipping;
+import dev.numgrad.optim.GradientSource;
+import dev.numgrad.optim.NumericGradientSource;
+import dev.numgrad.optim.Optimizer;
+import dev.numgrad.schedule.CancellationToken;
+import dev.numgrad.schedule.ProgressListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Carries out a {@link DescentRequest}: builds the workload, runs the descent from the
+ * workload's standard start point, then writes the trace and the plot.
+ *
+ * <p>Threads, as for {@code numgrad gradient}: 1 runs the numeric gradient's serial path in the
+ * calling thread; T &gt; 1 a {@link ForkJoinPool} of T workers made for this run and closed after
+ * it. The exact gradient runs in the calling thread.
+ */
+final class DescendRun {
+
+    private final DescentRequest request;
+    private final boolean showProgress;
+    private final PrintWriter err;
+    private final CancellationToken cancellation;
+
+    /**
+     * @param showProgress whether to draw a progress bar on {@code err}
+     * @param cancellation stops a numeric gradient part-way; interrupting the calling thread
+     *     stops the descent at the next step (see {@link GracefulStop})
+     */
+    DescendRun(DescentRequest request, boolean showProgress, PrintWriter err, CancellationToken cancellation) {
+        this.request = request;
+        this.showProgress = showProgress;
+        this.err = err;
+        this.cancellation = cancellation;
+    }
+
+    DescentReport run() {
+        try {
+            return descend();
+        } catch (OutOfMemoryError e) {
+            throw new CliFailure("ran out of heap (" + Bytes.format(Runtime.getRuntime().maxMemory())
+                    + ") although the estimate was " + Bytes.format(request.estimatedBytes())
+                    + "; raise NUMGRAD_HEAP", e);
+        }
+    }
+
+    private DescentReport descend() {
+        BundledLoss loss = request.workload().build(request.kernels());
+        double[] start = Workloads.start(loss.dimension());
+        DescentLoop loop = request.loop();
+        DescentResult result;
+        long lossEvaluations;
+        try (ForkJoinPool pool = request.workers() == 1 ? null : new ForkJoinPool(request.workers());
+                DescentProgress progress = showProgress
+                        ? new DescentProgress(err, Terminal.stderrUnicode(), loop.stopping().maxIterations(),
+                                ProgressDisplay.DEFAULT_DELAY_NANOS)
+                        : null) {
+            DescentListener listener = progress == null ? DescentListener.none() : progress;
+            if (request.numeric()) {
+                NumericGradientSource source = GradientSource.numeric(new NumericGradient(request.scheme(),
+                        request.stepPolicy(), request.gradient().engineMode(),
+                        pool == null ? Execution.serial() : Execution.on(pool), ProgressListener.NONE,
+                        cancellation), loss);
+                result = loop.run(source, start, listener);
+                lossEvaluations = source.evaluations();
+            } else {
+                result = loop.run(GradientSource.exact(loss), start, listener);
+                lossEvaluations = result.gradientEvaluations();
+            }
+        }
+        // A cancelled run leaves the thread's interrupt status set, and an interrupted thread
+        // cannot write through a file channel (ClosedByInterruptException): clear it, since
+        // writing out what was done is exactly what the stop asks for.
+        Thread.interrupted();
+        if (request.trace() != null) {
+            try {
+                result.trace().writeCsv(request.trace());
+            } catch (IOException e) {
+                throw new CliFailure("cannot write --trace " + request.trace() + ": " + e.getMessage(), e);
+            }
+        }
+        if (request.plot() != null) {
+            writePlot(result, request.plot());
+        }
+        Optimizer optimizer = loop.optimizer();
+        return new DescentReport(
+                request.workload().workload().cliName(),
+                Arrays.stream(request.workload().sizes().toArray()).asLongStream().toArray(),
+                start.length,
+                optimizer.name(),
+                optimizer.learningRate(),
+                request.schedule(),
+                describe(loop.clipping()),
+                gradientLabel(request.gradient()),
+                request.numeric() ? request.scheme().id() : null,
+                request.workers(),
+                request.kernels().name(),
+                // No row when the run was cancelled before the start's gradient was done.
+                result.trace().size() == 0 ? Double.NaN : result.trace().loss().get(0),
+                result.loss(),
+                result.gradientNorm(),
+                result.bestLoss(),
+                result.bestIteration(),
+                result.iterations(),
+                result.stopReason(),
+                result.gradientEvaluations(),
+                lossEvaluations,
+                result.elapsed().toNanos() * 1e-9,
+                pathText(request.trace()),
+                pathText(request.plot()));
+    }
+
+    private void writePlot(DescentResult result, Path file) {
+        Optimizer optimizer = request.loop().optimizer();
+        String title = String.format(Locale.ROOT, "%s: %s, lr %s, %s gradient", request.workload().label(),
+                optimizer.name(), optimizer.learningRate(), gradientLabel(request.gradient()));
+        String outcome = String.format(Locale.ROOT, "%s after %,d steps", result.stopReason(), result.iterations());
+        try {
+            LossPlot.write(LossPlot.chart(title, outcome, result.trace().loss(), result.bestIteration()), file);
+        } catch (IOException e) {
+            throw new CliFailure("cannot write --plot " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** "exact" rather than "backprop": for most workloads the exact gradient is a formula. */
+    static String gradientLabel(Mode mode) {
+        return mode == Mode.BACKPROP ? "exact" : mode.label();
+    }
+
+    static String describe(GradientClipping clipping) {
+        return switch (clipping) {
+            case GradientClipping.None none -> "none";
+            case GradientClipping.ByValue byValue -> "value " + byValue.limit();
+            case GradientClipping.ByNorm byNorm -> "norm " + byNorm.maxNorm();
+        };
+    }
+
+    private static String pathText(Path path) {
+        return path == null ? null : path.toString();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.numgrad.cli;
+
+import dev.numgrad.schedule.ProgressListener;
+import java.io.PrintWriter;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar on stderr for a run of several gradients, fed by the engine's
+ * {@link ProgressListener} from its worker threads.
+ *
+ * <p>The bar appears only once the run has taken a moment ({@link #DEFAULT_DELAY_NANOS}): a
+ * gradient that is done in a blink should not flash a bar. Each gradient reports coordinates done of its own n; the
+ * display adds the gradients before it, so one bar spans all the repeats.
+ */
+final class ProgressDisplay implements AutoCloseable {
+
+    static final long DEFAULT_DELAY_NANOS = 500_000_000L;
+
+    private final PrintWriter err;
+    private final boolean unicode;
+    private final long dimension;
+    private final long total;
+    private final long startNanos = System.nanoTime();
+    private final long delayNanos;
+    private ProgressBar bar;
+    private WriterConsumer consumer;
+
+    /**
+     * @param err where the bar is drawn
+     * @param unicode whether err can show block characters; else plain ASCII
+     * @param dimension coordinates of one gradient
+     * @param gradients how many gradients the run computes
+     * @param delayNanos how long the run goes before the bar appears
+     */
+    ProgressDisplay(PrintWriter err, boolean unicode, long dimension, int gradients, long delayNanos) {
+        this.err = err;
+        this.delayNanos = delayNanos;
+        this.unicode = unicode;
+        this.dimension = dimension;
+        this.total = dimension * gradients;
+    }
+
+    /** The listener for gradient number {@code index} (from 0) of the run. */
+    ProgressListener forGradient(int index) {
+        long before = index * dimension;
+        return (done, of) -> show(before + done);
+    }
+
+    private synchronized void show(long done) {
+        if (bar == null) {
+            if (System.nanoTime() - startNanos < delayNanos) {
+                return;
+            }
+            consumer = new WriterConsumer(err, Terminal.columns());
+            bar = new ProgressBarBuilder()
+                    .setTaskName("gradient")
+                    .setInitialMax(total)
+                    .setStyle(unicode ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
+                    .setUnit(" coords", 1)
+                    .setUpdateIntervalMillis(200)
+                    .setConsumer(consumer)
+                    .build();
+        }
+        if (done > bar.getCurrent()) { // reports from different workers may arrive out of order
+            bar.stepTo(done);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (bar != null) {
+            bar.close(); // draws the final state
+            consumer.finish();
+        }
+    }
+
+    /**
+     * Draws the bar on one line of a writer, returning to its start with a carriage return.
+     * The progress bar library refreshes from its own thread; once {@link #finish()} has ended
+     * the line, a late refresh is dropped instead of drawing after it. Shared with
+     * {@link DescentProgress}.
+     */
+    static final class WriterConsumer implements ProgressBarConsumer {
+
+        private final PrintWriter err;
+        private final int columns;
+        private boolean finished;
+
+        WriterConsumer(PrintWriter err, int columns) {
+            this.err = err;
+            this.columns = columns;
+        }
+
+        @Override
+        public int getMaxRenderedLength() {
+            return columns - 1;
+        }
+
+        @Override
+        public synchronized void accept(String rendered) {
+            if (!finished) {
+                err.print("\r" + rendered);
+                err.flush();
+            }
+        }
+
+        /** The library's close; the line is ended by {@link #finish()}, after its last refresh. */
+        @Override
+        public void close() {
+        }
+
+        synchronized void finish() {
+            if (!finished) {
+                finished = true;
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}
