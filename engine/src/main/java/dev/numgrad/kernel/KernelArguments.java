@@ -51,14 +51,27 @@ public final class KernelArguments {
      * @throws IndexOutOfBoundsException if the matrix does not fit in {@code a}
      */
     public static void checkMatrix(double[] a, int offset, int rows, int cols) {
+        checkMatrix(a, "a", offset, rows, cols);
+    }
+
+    /**
+     * Checks a row-major {@code rows × cols} matrix stored from {@code offset} in {@code array},
+     * e.g. a batch of {@code rows} samples of {@code cols} elements each.
+     *
+     * @param array the matrix storage; not modified
+     * @param name  the parameter name for the messages
+     * @throws IllegalArgumentException  if rows or cols is negative
+     * @throws IndexOutOfBoundsException if the matrix does not fit in {@code array}
+     */
+    public static void checkMatrix(double[] array, String name, int offset, int rows, int cols) {
         if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("matrix shape " + rows + " x " + cols + " is negative");
+            throw new IllegalArgumentException(name + ": matrix shape " + rows + " x " + cols + " is negative");
         }
         long size = (long) rows * cols;
         if (size > Integer.MAX_VALUE) {
-            throw new IndexOutOfBoundsException("matrix " + rows + " x " + cols + " exceeds an array");
+            throw new IndexOutOfBoundsException(name + ": matrix " + rows + " x " + cols + " exceeds an array");
         }
-        checkRange(a, "a", offset, (int) size);
+        checkRange(array, name, offset, (int) size);
     }
 
     /**

@@ -9,7 +9,7 @@ package dev.numgrad.kernel;
  * <p>Ranges are half-open {@code [from, to)} or an offset plus a length. Every method checks its
  * ranges before touching any element and throws {@link IndexOutOfBoundsException} naming the
  * array. Outputs are written only inside their range. The element-wise kernels may run in place
- * ({@code in == out}); in axpy, gemv and gemvTransposed the output must not overlap an input.
+ * ({@code in == out}); in axpy, gemv, gemvTransposed and gemm the output must not overlap an input.
  *
  * <p>How close the implementations are, kernel by kernel, is stated in
  * {@code PanamaKernelSupport} and enforced by {@code KernelEquivalenceTest}.
@@ -61,6 +61,27 @@ public interface KernelSupport {
      * @param y the result; modified in [yOffset, yOffset + cols) only, overwritten
      */
     void gemvTransposed(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
+
+    /**
+     * Row-major matrix product, accumulated: C += A·B (BLAS {@code dgemm} with α = β = 1), where A
+     * is {@code rows × inner} at {@code a[aOffset + r·inner + k]}, B is {@code inner × cols} at
+     * {@code b[bOffset + k·cols + j]} and C is {@code rows × cols} at {@code c[cOffset + r·cols + j]}.
+     * Each element of C takes its {@code inner} fmas in order k = 0, 1, …, so every implementation
+     * gives the same bits. 2·rows·inner·cols flops.
+     *
+     * <p>A dense layer over a mini-batch stored one row per unit ([unit][sample]) is one call:
+     * the forward pass Z += W·A_in (inner = fan-in, cols = batch) and the weight gradient
+     * ∂W += G·A_inᵀ (inner = batch, with A_in stored one row per sample). Unlike one {@link #gemv}
+     * per sample, an implementation may reuse every element it loads for several rows and
+     * columns, which is what keeps a mini-batch pass from being bound by reading the weights.
+     *
+     * @param a the left factor; not modified
+     * @param b the right factor; not modified
+     * @param c the accumulator; modified in [cOffset, cOffset + rows·cols) only; must not overlap
+     *     a or b
+     * @throws IllegalArgumentException if rows, inner or cols is negative
+     */
+    void gemm(double[] a, int aOffset, int rows, int inner, double[] b, int bOffset, int cols, double[] c, int cOffset);
 
     /**
      * out[k] = tanh(in[k]) for k in [from, to).

@@ -79,6 +79,20 @@ public final class ScalarKernelSupport implements KernelSupport {
         }
     }
 
+    /** One axpy per element of A: row r of C += A[r][k]·(row k of B), k in order. */
+    @Override
+    public void gemm(double[] a, int aOffset, int rows, int inner, double[] b, int bOffset, int cols,
+                     double[] c, int cOffset) {
+        KernelArguments.checkMatrix(a, "a", aOffset, rows, inner);
+        KernelArguments.checkMatrix(b, "b", bOffset, inner, cols);
+        KernelArguments.checkMatrix(c, "c", cOffset, rows, cols);
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < inner; k++) {
+                axpyUnchecked(a[aOffset + r * inner + k], b, bOffset + k * cols, c, cOffset + r * cols, cols);
+            }
+        }
+    }
+
     @Override
     public void tanh(double[] in, double[] out, int from, int to) {
         KernelArguments.checkFromTo(in, "in", from, to);

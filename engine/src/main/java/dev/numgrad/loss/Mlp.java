@@ -16,7 +16,7 @@ import java.util.Objects;
  * {@code WORKLOADS.md}; {@link #weightOffset(int)} and {@link #biasOffset(int)} give the blocks.
  *
  * <p>Three evaluators share the data: {@link #newEvaluator()} (the loss through the kernels, one
- * matrix-vector product per layer and sample), {@link #newExactGradient()} (backprop) and
+ * batched matrix product per layer: {@link MlpForward}), {@link #newExactGradient()} (backprop) and
  * {@link #newDeltaEvaluator()} (f(x + s·eᵢ) − f(x) in O(batch · fan-out); see
  * {@link MlpDeltaEvaluator}). The loss is immutable; each evaluator owns its scratch.
  */
@@ -181,11 +181,7 @@ public final class Mlp implements BundledLoss {
         MlpForward forward = new MlpForward(this);
         return x -> {
             checkDimension(x);
-            double total = 0;
-            for (int s = 0; s < batch; s++) {
-                total += forward.sampleLoss(x, s);
-            }
-            return total / batch;
+            return forward.meanLoss(x);
         };
     }
 
@@ -213,12 +209,12 @@ public final class Mlp implements BundledLoss {
         return activations[hiddenLayer];
     }
 
-    /** Inputs as b rows of d, for one matrix-vector product per sample. */
+    /** Inputs as b rows of d ([sample][feature]), for the first layer's weight gradient. */
     double[] inputRows() {
         return inputRows;
     }
 
-    /** Inputs as d columns of b ([feature][sample]), for loops across the batch. */
+    /** Inputs as d rows of b ([feature][sample]): the first layer's input, and loops across the batch. */
     double[] inputColumns() {
         return inputColumns;
     }

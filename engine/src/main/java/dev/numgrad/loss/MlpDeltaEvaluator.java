@@ -7,11 +7,11 @@ import java.util.Arrays;
  * Delta evaluation for an {@link Mlp}: f(x + s·eᵢ) − f(x) from the units that coordinate i
  * touches.
  *
- * <p>{@link #prepare(double[])} runs the forward pass once and caches, per layer, the
- * pre-activations z, activations a and act'(z), and per class the softmax probabilities p, all
- * laid out [unit][sample] so that every loop below runs contiguously across the batch. Then a
- * parameter of layer l in row r (weight W[r][c] or bias b[r]) moves only the pre-activation of
- * unit r, by Δz = s·a_in[c] (s for the bias) in every sample, and:
+ * <p>{@link #prepare(double[])} runs the forward pass once ({@link MlpForward}, whose batches are
+ * already [unit][sample]) and caches, per layer, the pre-activations z, activations a and act'(z),
+ * and per class the softmax probabilities p, all laid out [unit][sample] so that every loop below
+ * runs contiguously across the batch. Then a parameter of layer l in row r (weight W[r][c] or
+ * bias b[r]) moves only the pre-activation of unit r, by Δz = s·a_in[c] (s for the bias) in every sample, and:
  * <ul>
  *   <li>output layer: one logit per sample shifts by Δz. Cost O(b).
  *   <li>last hidden layer: unit r's activation changes by Δa = act(z + Δz) − act(z) (exact
@@ -123,7 +123,7 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         this.shift = new double[batch];
         this.change = new double[widest * batch];
         this.nextChange = new double[widest * batch];
-        this.preActivationChange = new double[batch];
+        this.preActivationChange = new double[widest * batch];
         this.logitShift = new double[classes * batch];
     }
 
@@ -131,13 +131,13 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
      * Doubles one evaluator allocates for a network of these widths (input first, classes last)
      * and batch, counted array by array as the constructor allocates them, so that a memory
      * estimate made before any data is built ({@link WorkloadSpec#estimatedBytes(int)}) is honest.
-     * Dominated by the parameter copy P and the per-sample cache, about (3·Σ hidden widths
-     * + (SERIES_TERMS + 3)·last hidden width + 3·classes)·batch.
+     * Dominated by the parameter copy P and the per-sample cache with its forward pass, about
+     * (5·Σ hidden widths + (SERIES_TERMS + 3)·last hidden width + 4·classes)·batch.
      */
     static long scratchElements(long parameters, int[] widths, int batch) {
         int hidden = widths.length - 2;
         int classes = widths[widths.length - 1];
-        long elements = parameters + MlpForward.scratchElements(widths);
+        long elements = parameters + MlpForward.scratchElements(widths, batch);
         int widest = 1;
         for (int l = 0; l < hidden; l++) {
             elements += 3L * widths[l + 1] * batch; // z, a, derivative
@@ -149,7 +149,7 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
             elements += (1L + SERIES_TERMS) * widths[hidden] * batch + widths[hidden] + widths[hidden - 1];
         }
         elements += classes + SERIES_TERMS; // outputColumn, moments
-        elements += 3L * batch + 2L * widest * batch + (long) classes * batch; // ones, shift, preActivationChange; change, nextChange; logitShift
+        elements += 2L * batch + 3L * widest * batch + (long) classes * batch; // ones, shift; change, nextChange, preActivationChange; logitShift
         return elements;
     }
 
@@ -171,36 +171,33 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         prepared = false; // until the whole cache describes x
         System.arraycopy(x, 0, theta, 0, theta.length);
         int hidden = layers - 1;
-        double total = 0;
-        for (int s = 0; s < batch; s++) {
-            total += forward.sampleLoss(theta, s);
-            for (int l = 0; l < hidden; l++) {
-                Activation activation = mlp.activation(l);
-                double[] zs = forward.z[l];
-                double[] as = forward.a[l];
-                for (int u = 0; u < zs.length; u++) {
-                    z[l][u * batch + s] = zs[u];
-                    a[l][u * batch + s] = as[u];
-                    derivative[l][u * batch + s] = activation.derivative(zs[u]);
-                }
+        double loss = forward.meanLoss(theta);
+        for (int l = 0; l < hidden; l++) {
+            Activation activation = mlp.activation(l);
+            System.arraycopy(forward.z[l], 0, z[l], 0, z[l].length);
+            System.arraycopy(forward.a[l], 0, a[l], 0, a[l].length);
+            for (int k = 0; k < z[l].length; k++) {
+                derivative[l][k] = activation.derivative(z[l][k]);
             }
-            double[] logits = forward.z[layers - 1];
-            for (int c = 0; c < classes; c++) {
-                probabilities[c * batch + s] = Math.exp(logits[c] - forward.logSumExp);
+        }
+        double[] logits = forward.z[layers - 1];
+        for (int c = 0; c < classes; c++) {
+            for (int s = 0; s < batch; s++) {
+                probabilities[c * batch + s] = Math.exp(logits[c * batch + s] - forward.logSumExp[s]);
             }
-            if (hidden > 0) {
-                int lastWidth = widths[hidden];
+        }
+        if (hidden > 0) {
+            int lastWidth = widths[hidden];
+            for (int s = 0; s < batch; s++) {
                 int labelRow = weightOffsets[layers - 1] + mlp.label(s) * lastWidth;
                 for (int r = 0; r < lastWidth; r++) {
                     labelWeight[r * batch + s] = theta[labelRow + r];
                 }
             }
-        }
-        if (hidden > 0) {
             prepareSeries();
         }
         prepared = true;
-        return total / batch;
+        return loss;
     }
 
     /** Moments m_n of the output weights of each last-hidden unit under each sample's softmax. */
@@ -362,12 +359,11 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         next = swap;
         // further hidden layers see every input unit changed: Δz[u] = Σ_v W[u][v]·Δa_v
         for (m = l + 2; m < layers - 1; m++) {
-            in = widths[m];
             out = widths[m + 1];
+            denseChange(m, current, preActivationChange);
             for (int u = 0; u < out; u++) {
-                denseChange(m, u, in, current, preActivationChange, 0);
                 mlp.activation(m).difference(kernels, z[m], a[m], derivative[m], u * batch, 1.0,
-                        preActivationChange, 0, next, u * batch, batch);
+                        preActivationChange, u * batch, next, u * batch, batch);
             }
             swap = current;
             current = next;
@@ -375,9 +371,9 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         }
         // logits: δ_c = Σ_v W_out[c][v]·Δa_v, then the softmax change
         int last = layers - 1;
+        denseChange(last, current, logitShift);
         Arrays.fill(shift, 0.0);
         for (int c = 0; c < classes; c++) {
-            denseChange(last, c, widths[last], current, logitShift, c * batch);
             kernels.addExpm1Scaled(probabilities, c * batch, 1.0, logitShift, c * batch, shift, 0, batch);
         }
         double labelShift = 0;
@@ -387,12 +383,11 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         return kernels.sumLog1p(shift, 0, batch) - labelShift;
     }
 
-    /** out[outOffset + s] = Σ_v W_m[u][v]·change[v][s], across the batch. */
-    private void denseChange(int m, int u, int in, double[] change, double[] out, int outOffset) {
-        Arrays.fill(out, outOffset, outOffset + batch, 0.0);
-        int row = weightOffsets[m] + u * in;
-        for (int v = 0; v < in; v++) {
-            kernels.axpy(theta[row + v], change, v * batch, out, outOffset, batch);
-        }
+    /** out[u][s] = Σ_v W_m[u][v]·change[v][s] for every unit u of layer m and sample s: one gemm. */
+    private void denseChange(int m, double[] change, double[] out) {
+        int in = widths[m];
+        int units = widths[m + 1];
+        Arrays.fill(out, 0, units * batch, 0.0);
+        kernels.gemm(theta, weightOffsets[m], units, in, change, 0, batch, out, 0);
     }
 }

@@ -79,8 +79,9 @@ public record MlpWorkload(int inputs, int hidden, int classes, int batch) {
     }
 
     /**
-     * Doubles of the largest of one worker's evaluators: the delta evaluator (a parameter copy and
-     * its per-sample cache); the value and backprop evaluators hold one sample's activations.
+     * Doubles of the largest of one worker's evaluators: the delta evaluator (a parameter copy, its
+     * per-sample cache and a forward pass); the value evaluator is that forward pass alone, and
+     * backprop a forward pass plus the gradients of the same shapes.
      */
     long workerScratchElements() {
         return MlpDeltaEvaluator.scratchElements(parameterCount(), widths(), batch);

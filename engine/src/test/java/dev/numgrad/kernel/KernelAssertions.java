@@ -85,6 +85,7 @@ final class KernelAssertions {
                 KERNELS.axpy(1e-9, a, 0, out, 0, n);
                 KERNELS.gemv(matrix, 0, rows, cols, a, 0, out, 0);
                 KERNELS.gemvTransposed(matrix, 0, rows, cols, a, 0, out, 0);
+                KERNELS.gemm(matrix, 0, rows, 128, b, 0, 32, out, 0); // 4-row, 4-vector blocks and leftovers
                 KERNELS.tanh(a, out, 0, n);
                 KERNELS.softplus(a, out, 0, n);
                 KERNELS.sigmoid(a, out, 0, n);

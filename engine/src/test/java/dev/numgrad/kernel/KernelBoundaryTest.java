@@ -160,6 +160,53 @@ class KernelBoundaryTest {
         }
     }
 
+    /**
+     * gemm over every special value, in the four-row, four-vector block and in every tail:
+     * bit-identical to the reference (same fmas in the same order, so overflow, ∞ − ∞ and signed
+     * zeros come out the same), and NaN spreads exactly along its row of A or column of B.
+     */
+    @Test
+    @Covers("gemm")
+    void gemmOnSpecialsAndNaNPropagation() {
+        int rows = 9;
+        int inner = KernelAssertions.SPECIALS.length;
+        int cols = 4 * 8 + 3;
+        for (int shift = 0; shift < 3; shift++) {
+            double[] a = KernelAssertions.specialsOfLength(rows * inner + shift);
+            double[] b = KernelAssertions.specialsOfLength(inner * cols + 2 * shift);
+            double[] expected = KernelAssertions.specialsOfLength(rows * cols + 1);
+            double[] actual = expected.clone();
+            SCALAR.gemm(a, shift, rows, inner, b, 2 * shift, cols, expected, 1);
+            PANAMA.gemm(a, shift, rows, inner, b, 2 * shift, cols, actual, 1);
+            assertArrayEquals(expected, actual, "gemm over specials, shift " + shift);
+        }
+        // finite data with one NaN in A (row 5) and one in B (column 33, the scalar tail): exactly
+        // that row and that column of C are NaN
+        double[] a = new Random(18).doubles(rows * 40, -1, 1).toArray();
+        double[] b = new Random(19).doubles(40 * cols, -1, 1).toArray();
+        a[5 * 40 + 17] = Double.NaN;
+        b[11 * cols + 33] = Double.NaN;
+        for (KernelSupport k : new KernelSupport[] {SCALAR, PANAMA}) {
+            double[] c = new double[rows * cols];
+            k.gemm(a, 0, rows, 40, b, 0, cols, c, 0);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < cols; j++) {
+                    boolean nan = r == 5 || j == 33;
+                    assertEquals(nan, Double.isNaN(c[r * cols + j]), k.name() + " C[" + r + "][" + j + "]");
+                }
+            }
+        }
+        // −0 + (+0)·x = +0 but −0 + (−0)·(+x) = −0: the accumulator's sign survives an empty or zero product
+        for (KernelSupport k : new KernelSupport[] {SCALAR, PANAMA}) {
+            double[] c = {-0.0, -0.0, -0.0, -0.0};
+            k.gemm(new double[] {-0.0, 0.0}, 0, 2, 1, new double[] {1, 1}, 0, 2, c, 0);
+            assertArrayEquals(new double[] {-0.0, -0.0, 0.0, 0.0}, c, k.name() + " signed zeros");
+            double[] untouched = {-0.0, 5.0};
+            k.gemm(new double[0], 0, 1, 0, new double[0], 0, 2, untouched, 0);
+            assertArrayEquals(new double[] {-0.0, 5.0}, untouched, k.name() + " inner 0 leaves C as it was");
+        }
+    }
+
     /** Each special once in the vector body (offset 0) and once in the scalar tail (offset 3). */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Activation.class)
@@ -259,7 +306,10 @@ class KernelBoundaryTest {
                     () -> k.softplus(a, out, -1, 3),
                     () -> k.sigmoid(a, out, 30, 41),
                     () -> k.relu(a, out, 0, 38),
-                    () -> k.logSumExp(a, 3, 41));
+                    () -> k.logSumExp(a, 3, 41),
+                    () -> k.gemm(a, 1, 4, 10, a, 0, 2, out, 0),
+                    () -> k.gemm(a, 0, 2, 5, a, 31, 2, out, 0),
+                    () -> k.gemm(a, 0, 2, 5, a, 0, 2, out, LENGTH - 3));
             for (Executable call : calls) {
                 assertThrows(IndexOutOfBoundsException.class, call, k.name());
                 assertArrayEquals(untouched, out, k.name() + " wrote before rejecting");
@@ -267,6 +317,10 @@ class KernelBoundaryTest {
             IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
                     () -> k.gemv(a, 0, -2, -3, a, 0, out, 0));
             assertTrue(negative.getMessage().contains("-2 x -3"), negative.getMessage());
+            IllegalArgumentException negativeInner = assertThrows(IllegalArgumentException.class,
+                    () -> k.gemm(a, 0, 2, -1, a, 0, 3, out, 0));
+            assertTrue(negativeInner.getMessage().contains("2 x -1"), negativeInner.getMessage());
+            assertArrayEquals(untouched, out, k.name() + " wrote before rejecting a negative shape");
         }
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every kernel, Panama against the scalar reference, on random inputs at random offsets over
  * {@link KernelAssertions#LENGTHS}. Seeded: each case's seed is in its failure message.
  *
- * <p>Tolerances: axpy, gemvTransposed and relu must be bit-identical (same fma sequence per
+ * <p>Tolerances: axpy, gemvTransposed, gemm and relu must be bit-identical (same fma sequence per
  * element); dot, sumOfSquares and gemv rows within {@code 2·γₙ·Σ|termₖ|} (two summation orders);
  * the transcendental activations within {@link KernelAssertions#ACTIVATION_ULPS} ulps;
  * logSumExp within {@code 2(n+4)ε} plus two ulps of the result and of log Σ. The Panama
@@ -197,6 +197,77 @@ class KernelEquivalenceTest {
         assertOutsideUnchanged(y, actual, yOffset, yOffset + cols, context);
         assertUnchanged(aBefore, a, "a", context);
         assertUnchanged(xBefore, x, "x", context);
+    }
+
+    /**
+     * Rows around the four-row block; inner lengths short, odd and the mlp input width 784;
+     * columns around one vector and the four-vector block of every lane count.
+     */
+    static Stream<Arguments> gemmShapes() {
+        int[] rows = {1, 3, 4, 5, 8, 9, 17};
+        int[] inner = {1, 7, 9, 33, 784};
+        int[] cols = {1, 3, 7, 8, 9, 17, 32, 33, 65};
+        return Arrays.stream(rows).boxed().flatMap(r -> Arrays.stream(inner).boxed()
+                .flatMap(k -> Arrays.stream(cols).mapToObj(c -> Arguments.of(r, k, c))));
+    }
+
+    /** Every element of C takes the same fmas in the same order on both sides: bit-identical. */
+    @ParameterizedTest(name = "{0} x {1} times {1} x {2}")
+    @MethodSource("gemmShapes")
+    @Covers("gemm")
+    void gemmIsBitIdentical(int rows, int inner, int cols) {
+        long seed = seed("gemm", (rows * 4096 + inner) * 4096 + cols);
+        Random random = new Random(seed);
+        int aOffset = random.nextInt(MAX_OFFSET);
+        int bOffset = random.nextInt(MAX_OFFSET);
+        int cOffset = random.nextInt(MAX_OFFSET);
+        double[] a = randomArray(random, aOffset + rows * inner + random.nextInt(MAX_OFFSET));
+        double[] b = randomArray(random, bOffset + inner * cols + random.nextInt(MAX_OFFSET));
+        double[] c = randomArray(random, cOffset + rows * cols + random.nextInt(MAX_OFFSET));
+        double[] aBefore = a.clone();
+        double[] bBefore = b.clone();
+        double[] expected = c.clone();
+        double[] actual = c.clone();
+        Supplier<String> context = () -> "gemm " + rows + " x " + inner + " times " + inner + " x " + cols
+                + " offsets " + aOffset + ", " + bOffset + ", " + cOffset + " (seed " + seed + ")";
+
+        SCALAR.gemm(a, aOffset, rows, inner, b, bOffset, cols, expected, cOffset);
+        PANAMA.gemm(a, aOffset, rows, inner, b, bOffset, cols, actual, cOffset);
+
+        // whole arrays: also proves nothing outside C's range was written
+        assertArrayEquals(expected, actual, context);
+        assertOutsideUnchanged(c, actual, cOffset, cOffset + rows * cols, context);
+        assertUnchanged(aBefore, a, "a", context);
+        assertUnchanged(bBefore, b, "b", context);
+    }
+
+    /**
+     * The reference itself against the textbook triple loop (each element of C an fma chain over
+     * k), at non-zero offsets: checks the scalar kernel's index arithmetic independently, since
+     * the Panama kernel is only compared with it.
+     */
+    @ParameterizedTest(name = "{0} x {1} times {1} x {2}")
+    @MethodSource("gemmShapes")
+    void scalarGemmIsTheTripleLoop(int rows, int inner, int cols) {
+        long seed = seed("gemm triple loop", (rows * 4096 + inner) * 4096 + cols);
+        Random random = new Random(seed);
+        double[] a = randomArray(random, rows * inner + 1);
+        double[] b = randomArray(random, inner * cols + 2);
+        double[] c = randomArray(random, rows * cols + 3);
+        double[] expected = c.clone();
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                double sum = expected[3 + r * cols + j];
+                for (int k = 0; k < inner; k++) {
+                    sum = Math.fma(a[1 + r * inner + k], b[2 + k * cols + j], sum);
+                }
+                expected[3 + r * cols + j] = sum;
+            }
+        }
+        double[] actual = c.clone();
+        SCALAR.gemm(a, 1, rows, inner, b, 2, cols, actual, 3);
+        assertArrayEquals(expected, actual, () -> "scalar gemm " + rows + " x " + inner + " x " + cols
+                + " (seed " + seed + ")");
     }
 
     @ParameterizedTest(name = "length {0}")

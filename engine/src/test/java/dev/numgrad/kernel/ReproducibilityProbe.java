@@ -48,6 +48,9 @@ public final class ReproducibilityProbe {
         double[] colsOut = new double[cols];
         kernels.gemvTransposed(matrix, 0, rows, cols, a, 0, colsOut, 0);
         lines.add("gemvTransposed " + Arrays.hashCode(colsOut));
+        double[] product = new double[rows * 37];
+        kernels.gemm(matrix, 0, rows, 27, b, 0, 37, product, 0);
+        lines.add("gemm " + Arrays.hashCode(product));
         double[] relu = new double[n];
         kernels.relu(a, relu, 0, n);
         lines.add("relu " + Arrays.hashCode(relu));
@@ -192,6 +195,7 @@ public final class ReproducibilityProbe {
             panama.axpy(1e-9, a, 0, out, 0, n);
             panama.gemv(a, 0, 8, 128, b, 0, out, 0);
             panama.gemvTransposed(a, 0, 8, 128, b, 0, out, 0);
+            panama.gemm(a, 0, 9, 27, b, 0, 37, out, 0);
             panama.tanh(a, out, 0, n);
             panama.softplus(a, out, 0, n);
             panama.sigmoid(a, out, 0, n);

@@ -278,6 +278,16 @@ public final class PanamaKernelSupport implements KernelSupport {
         }
     }
 
+    /** Checked here, computed by {@link PanamaGemm}. */
+    @Override
+    public void gemm(double[] a, int aOffset, int rows, int inner, double[] b, int bOffset, int cols,
+                     double[] c, int cOffset) {
+        KernelArguments.checkMatrix(a, "a", aOffset, rows, inner);
+        KernelArguments.checkMatrix(b, "b", bOffset, inner, cols);
+        KernelArguments.checkMatrix(c, "c", cOffset, rows, cols);
+        PanamaGemm.gemm(a, aOffset, rows, inner, b, bOffset, cols, c, cOffset);
+    }
+
     @Override
     public void tanh(double[] in, double[] out, int from, int to) {
         KernelArguments.checkFromTo(in, "in", from, to);

@@ -98,6 +98,12 @@ class MlpDeltaOnPanamaBatchKernelsTest {
         }
 
         @Override
+        public void gemm(double[] a, int aOffset, int rows, int inner, double[] b, int bOffset, int cols,
+                         double[] c, int cOffset) {
+            scalar.gemm(a, aOffset, rows, inner, b, bOffset, cols, c, cOffset);
+        }
+
+        @Override
         public void tanh(double[] in, double[] out, int from, int to) {
             scalar.tanh(in, out, from, to);
         }
