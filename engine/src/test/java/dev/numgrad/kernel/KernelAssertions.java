@@ -54,13 +54,11 @@ final class KernelAssertions {
 
     /**
      * Warms the Panama kernels up before any test compares them (once per test JVM), so that
-     * most comparisons run C2-compiled code. Interpreted and C1 code run the Vector API's Java
-     * fallback, which computes TANH/EXP/LOG1P lane by lane with {@link Math} and so trivially
-     * agrees with the reference; the C2 intrinsics (SVML on x86) are what users run. Long inputs
-     * make each kernel's own loop hot, so it is compiled on its own and not only inlined into
-     * this loop. Compilation is asynchronous, so this is best effort (with 0-ulp tolerances the
-     * activation tests do fail after it, so it reaches the intrinsics); the deterministic C2
-     * check is {@link PanamaReproducibilityTest}, whose child JVM compiles in the foreground.
+     * most comparisons run C2-compiled code, which is what users run (the kernels give the same
+     * bits in every tier, VectorMath included, but the code paths differ). Long inputs make each
+     * kernel's own loop hot, so it is compiled on its own and not only inlined into this loop.
+     * Compilation is asynchronous, so this is best effort; the deterministic C2 check is
+     * {@link PanamaReproducibilityTest}, whose child JVM compiles in the foreground.
      */
     private static final class CompiledPanama {
         static final int CALLS = 500;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Main class for {@link PanamaReproducibilityTest}: prints the bits of every pure-arithmetic
- * Panama kernel on fixed inputs (one line per kernel), after calling them {@code args[0]} times
+ * Main class for {@link PanamaReproducibilityTest}: prints the bits of every Panama kernel on
+ * fixed inputs (one line per kernel and variant), after calling them {@code args[0]} times
  * so that a JVM with a low compile threshold has compiled them by then; with {@code args[1]}
  * "activations" it then prints, per transcendental kernel, the largest difference from the
  * scalar reference in ulps over 8 192 random inputs and every special value of
@@ -60,7 +60,56 @@ public final class ReproducibilityProbe {
         // softmax-shift sized arguments take sumLog1p's polynomial, which is pure arithmetic
         double[] shifts = Arrays.stream(a).map(v -> v * 0x1p-16).toArray();
         lines.add("sumLog1p " + Double.doubleToRawLongBits(kernels.sumLog1p(shifts, 1, n)));
+        transcendentalResults(kernels, random, lines);
         return lines;
+    }
+
+    /**
+     * The transcendental kernels (VectorMath inside): random arguments over several scales, then
+     * every special value at every lane position, at two offsets so that elements move between
+     * vector lanes and the scalar tail.
+     */
+    private static void transcendentalResults(KernelSupport kernels, Random random, List<String> lines) {
+        double[] specials = KernelAssertions.specialsOfLength(8 * KernelAssertions.SPECIALS.length);
+        int n = 2051 + specials.length;
+        double[] in = new double[n];
+        for (int k = 0; k < 2051; k++) {
+            in[k] = random.nextGaussian() * Math.scalb(1.0, random.nextInt(12) - 4);
+        }
+        System.arraycopy(specials, 0, in, 2051, specials.length);
+        double[] out = new double[n];
+        for (int from : new int[]{0, 3}) {
+            kernels.tanh(in, out, from, n);
+            lines.add("tanh " + from + " " + Arrays.hashCode(out));
+            kernels.sigmoid(in, out, from, n);
+            lines.add("sigmoid " + from + " " + Arrays.hashCode(out));
+            kernels.softplus(in, out, from, n);
+            lines.add("softplus " + from + " " + Arrays.hashCode(out));
+            lines.add("logSumExp " + from + " " + Double.doubleToRawLongBits(kernels.logSumExp(in, from, 2051)));
+            lines.add("sumLog1p " + from + " " + Double.doubleToRawLongBits(
+                    kernels.sumLog1p(Arrays.stream(in, 0, 2051).map(Math::abs).toArray(), from, 2051)));
+        }
+        // tanhDifference with some saturated pairs (z and dz large, opposite signs), addExpm1Scaled
+        int m = 1029;
+        double[] z = new double[m];
+        double[] t = new double[m];
+        double[] sech2 = new double[m];
+        double[] v = new double[m];
+        for (int k = 0; k < m; k++) {
+            z[k] = random.nextInt(8) == 0 ? 25 * random.nextGaussian() : 2 * random.nextGaussian();
+            t[k] = Math.tanh(z[k]);
+            double e = Math.exp(-2 * Math.abs(z[k]));
+            sech2[k] = 4 * e / ((1 + e) * (1 + e));
+            v[k] = random.nextInt(8) == 0 ? -30 * Math.signum(z[k]) : random.nextGaussian();
+        }
+        for (double alpha : new double[]{1e-6, 1.0}) {
+            double[] change = new double[m];
+            kernels.tanhDifference(z, t, sech2, 1, alpha, v, 1, change, 0, m - 1);
+            lines.add("tanhDifference " + alpha + " " + Arrays.hashCode(change));
+            double[] sum = t.clone();
+            kernels.addExpm1Scaled(sech2, 2, alpha, v, 0, sum, 1, m - 2);
+            lines.add("addExpm1Scaled " + alpha + " " + Arrays.hashCode(sum));
+        }
     }
 
     public static void main(String[] args) {

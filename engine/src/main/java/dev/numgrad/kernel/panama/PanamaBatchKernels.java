@@ -14,18 +14,29 @@ import jdk.incubator.vector.VectorSpecies;
  * scalar reference is {@link dev.numgrad.kernel.ScalarKernelSupport}.
  *
  * <p>These loops run over a mini-batch (32 samples in the standard workloads: four AVX-512
- * vectors) and are dominated by one transcendental per element (TANH, EXPM1, LOG1P, which
- * HotSpot maps to Intel SVML on x86), so they are element-wise with a scalar tail; only
- * {@link #sumLog1p} reduces, with two accumulators and a fixed-order lane sum ({@link Lanes#sum}). Vector and scalar transcendentals are both
- * within 1 ulp of the exact value but are different functions, so results agree with the scalar
- * kernels to a few ulps, not bitwise; {@link #powerSeries} is the same fma chain in both and
- * agrees bitwise.
+ * vectors) and are dominated by one transcendental per element ({@link VectorMath} tanh, expm1,
+ * log1p), so they are element-wise with a scalar tail that repeats a lane's operations with
+ * {@link VectorMath}'s scalar versions: every element gets the same bits wherever the tail
+ * starts, and in every JIT tier. Only {@link #sumLog1p} reduces, with one accumulator and a
+ * fixed-order lane sum ({@link Lanes#sum}). The scalar reference uses {@link Math}, so results
+ * agree with it to a few ulps, not bitwise; {@link #powerSeries} is the same fma chain in both
+ * and agrees bitwise.
  */
 final class PanamaBatchKernels {
 
     private static final VectorSpecies<Double> SPECIES = PanamaConstants.SPECIES;
 
     private static final double LN2 = Math.log(2.0);
+
+    // SmallLog1p's coefficients as vectors, for the polynomial written out in the sumLog1p loops
+    private static final DoubleVector V_ONE = DoubleVector.broadcast(SPECIES, 1.0);
+    private static final DoubleVector V_C2 = DoubleVector.broadcast(SPECIES, SmallLog1p.C2);
+    private static final DoubleVector V_C3 = DoubleVector.broadcast(SPECIES, SmallLog1p.C3);
+    private static final DoubleVector V_C4 = DoubleVector.broadcast(SPECIES, SmallLog1p.C4);
+    private static final DoubleVector V_C5 = DoubleVector.broadcast(SPECIES, SmallLog1p.C5);
+    private static final DoubleVector V_C6 = DoubleVector.broadcast(SPECIES, SmallLog1p.C6);
+    private static final DoubleVector V_C7 = DoubleVector.broadcast(SPECIES, SmallLog1p.C7);
+    private static final DoubleVector V_C8 = DoubleVector.broadcast(SPECIES, SmallLog1p.C8);
 
     private PanamaBatchKernels() {
     }
@@ -39,34 +50,63 @@ final class PanamaBatchKernels {
         for (; k < bound; k += SPECIES.length()) {
             DoubleVector dz = DoubleVector.fromArray(SPECIES, v, vOffset + k).mul(alpha);
             DoubleVector t = DoubleVector.fromArray(SPECIES, tanhZ, offset + k);
-            DoubleVector u = dz.lanewise(VectorOperators.TANH);
+            DoubleVector u = VectorMath.tanh(dz);
             DoubleVector denominator = t.fma(u, one);
             DoubleVector change = u.mul(DoubleVector.fromArray(SPECIES, sech2Z, offset + k)).div(denominator);
-            // NaN lanes fail the comparison and are NaN already
-            VectorMask<Double> saturated = denominator.lt(TanhDifference.SATURATED);
-            if (saturated.anyTrue()) {
-                // rare: z and dz both large with opposite signs; see TanhDifference
-                change = change.blend(saturatedChange(DoubleVector.fromArray(SPECIES, z, offset + k), dz), saturated);
-            }
             change.intoArray(out, outOffset + k);
+            // NaN lanes fail the comparison and are NaN already
+            if (denominator.lt(TanhDifference.SATURATED).anyTrue()) {
+                // rare: z and dz both large with opposite signs; see TanhDifference
+                overwriteSaturated(z, tanhZ, offset + k, alpha, v, vOffset + k, out, outOffset + k);
+            }
         }
         // scalar tail
         for (; k < length; k++) {
-            out[outOffset + k] = TanhDifference.of(z[offset + k], tanhZ[offset + k], sech2Z[offset + k], alpha * v[vOffset + k]);
+            out[outOffset + k] = tanhDifference(z[offset + k], tanhZ[offset + k], sech2Z[offset + k], alpha * v[vOffset + k]);
         }
     }
 
-    /** {@link TanhDifference#saturated} lane-wise: sinh(dz)/(cosh z·cosh(z + dz)) in the log domain. */
-    private static DoubleVector saturatedChange(DoubleVector z, DoubleVector dz) {
-        DoubleVector absDz = dz.abs();
-        DoubleVector absZ = z.abs();
-        DoubleVector absShifted = z.add(dz).abs();
-        DoubleVector logMagnitude = absDz.sub(absZ).sub(absShifted).add(LN2)
-                .add(absDz.mul(-2.0).lanewise(VectorOperators.EXP).neg().lanewise(VectorOperators.LOG1P))
-                .sub(absZ.mul(-2.0).lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P))
-                .sub(absShifted.mul(-2.0).lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-        DoubleVector magnitude = logMagnitude.lanewise(VectorOperators.EXP);
-        return magnitude.blend(magnitude.neg(), dz.lt(0.0));
+    /**
+     * Replaces the saturated elements of one vector's worth of output by the log-domain form,
+     * element by element with the scalar tail's operations (the same bits). Scalar and out of
+     * line on purpose: four exps and three log1ps inlined into the vector loop would push C2 past
+     * its node-count cutoff for inlining, and the rest of the loop would then box its vectors.
+     */
+    private static void overwriteSaturated(double[] z, double[] tanhZ, int offset, double alpha, double[] v, int vOffset,
+                                           double[] out, int outOffset) {
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            double dz = alpha * v[vOffset + lane];
+            double denominator = Math.fma(tanhZ[offset + lane], VectorMath.tanhScalar(dz), 1.0);
+            if (denominator < TanhDifference.SATURATED) {
+                out[outOffset + lane] = saturatedChange(z[offset + lane], dz);
+            }
+        }
+    }
+
+    /**
+     * {@link TanhDifference#of} with the operations of a vector lane, for the scalar tail: an
+     * element gets the same bits wherever the tail starts.
+     */
+    private static double tanhDifference(double z, double tanhZ, double sech2Z, double dz) {
+        double u = VectorMath.tanhScalar(dz);
+        double denominator = Math.fma(tanhZ, u, 1.0);
+        if (denominator >= TanhDifference.SATURATED || Double.isNaN(denominator)) {
+            return u * sech2Z / denominator;
+        }
+        return saturatedChange(z, dz);
+    }
+
+    /** {@link TanhDifference#saturated}: sinh(dz)/(cosh z·cosh(z + dz)) in the log domain, with VectorMath. */
+    private static double saturatedChange(double z, double dz) {
+        double absDz = Math.abs(dz);
+        double absZ = Math.abs(z);
+        double absShifted = Math.abs(z + dz);
+        double logMagnitude = absDz - absZ - absShifted + LN2
+                + VectorMath.log1pFiniteScalar(-VectorMath.expScalar(absDz * -2.0))
+                - VectorMath.log1pFiniteScalar(VectorMath.expScalar(absZ * -2.0))
+                - VectorMath.log1pFiniteScalar(VectorMath.expScalar(absShifted * -2.0));
+        double magnitude = VectorMath.expScalar(logMagnitude);
+        return dz < 0.0 ? -magnitude : magnitude;
     }
 
     /** See {@link dev.numgrad.kernel.KernelSupport#addExpm1Scaled}. */
@@ -75,64 +115,92 @@ final class PanamaBatchKernels {
         int bound = SPECIES.loopBound(length);
         int k = 0;
         for (; k < bound; k += SPECIES.length()) {
-            DoubleVector growth = DoubleVector.fromArray(SPECIES, v, vOffset + k).mul(alpha).lanewise(VectorOperators.EXPM1);
+            DoubleVector growth = VectorMath.expm1(DoubleVector.fromArray(SPECIES, v, vOffset + k).mul(alpha));
             DoubleVector.fromArray(SPECIES, p, pOffset + k)
                     .fma(growth, DoubleVector.fromArray(SPECIES, out, outOffset + k))
                     .intoArray(out, outOffset + k);
         }
         // scalar tail
         for (; k < length; k++) {
-            out[outOffset + k] = Math.fma(p[pOffset + k], Math.expm1(alpha * v[vOffset + k]), out[outOffset + k]);
+            out[outOffset + k] = Math.fma(p[pOffset + k], VectorMath.expm1Scalar(v[vOffset + k] * alpha), out[outOffset + k]);
         }
     }
 
-    /** See {@link dev.numgrad.kernel.KernelSupport#sumLog1p}. */
+    /**
+     * See {@link dev.numgrad.kernel.KernelSupport#sumLog1p}. Defined by {@link #sumLog1pGeneral};
+     * this fast path handles the usual case of delta evaluation, every argument within
+     * {@link SmallLog1p#LIMIT}, with the polynomial alone and hands over to the general loop at
+     * the first argument beyond it. Both add the same terms in the same order, so the hand-over
+     * does not change a bit; it keeps the general log1p, hundreds of C2 nodes per vector
+     * operation, out of this loop, which C2 can then compile with every vector in registers.
+     */
     static double sumLog1p(double[] a, int from, int to) {
         int length = to - from;
         int bound = SPECIES.loopBound(length);
         int k = 0;
         double sum = 0;
         if (bound > 0) {
-            DoubleVector acc1 = DoubleVector.zero(SPECIES);
-            DoubleVector acc2 = DoubleVector.zero(SPECIES);
-            int pairs = bound - bound % (2 * SPECIES.length());
-            for (; k < pairs; k += 2 * SPECIES.length()) {
-                acc1 = acc1.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k)));
-                acc2 = acc2.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k + SPECIES.length())));
-            }
+            // one accumulator: its add latency hides behind the polynomial of the next iteration
+            DoubleVector acc = DoubleVector.zero(SPECIES);
             for (; k < bound; k += SPECIES.length()) {
-                acc1 = acc1.add(log1p(DoubleVector.fromArray(SPECIES, a, from + k)));
+                DoubleVector v = DoubleVector.fromArray(SPECIES, a, from + k);
+                // NaN lanes fail the comparison and stay NaN through the polynomial
+                if (v.abs().compare(VectorOperators.GT, SmallLog1p.LIMIT).anyTrue()) {
+                    return sumLog1pGeneral(a, from, to);
+                }
+                // smallLog1p and Lanes.sum written out: C2 reaches its inlining cutoff in this loop
+                DoubleVector p = v.fma(V_C8, V_C7).fma(v, V_C6).fma(v, V_C5).fma(v, V_C4).fma(v, V_C3).fma(v, V_C2)
+                        .fma(v, V_ONE);
+                acc = acc.add(v.mul(p));
             }
-            // reduce
-            sum = Lanes.sum(acc1.add(acc2));
+            // reduce, in lane order like Lanes.sum
+            sum = acc.lane(0);
+            for (int lane = 1; lane < SPECIES.length(); lane++) {
+                sum += acc.lane(lane);
+            }
         }
         // scalar tail
         for (; k < length; k++) {
-            sum += SmallLog1p.orMath(a[from + k]);
+            double ak = a[from + k];
+            if (Math.abs(ak) > SmallLog1p.LIMIT) {
+                return sumLog1pGeneral(a, from, to);
+            }
+            sum += SmallLog1p.of(ak);
         }
         return sum;
     }
 
-    /** {@link SmallLog1p#of} lane-wise, with the vector LOG1P only for lanes beyond its limit. */
-    private static DoubleVector log1p(DoubleVector a) {
-        DoubleVector p = a.fma(SmallLog1p.C8, SmallLog1p.C7);
-        p = p.fma(a, broadcast(SmallLog1p.C6));
-        p = p.fma(a, broadcast(SmallLog1p.C5));
-        p = p.fma(a, broadcast(SmallLog1p.C4));
-        p = p.fma(a, broadcast(SmallLog1p.C3));
-        p = p.fma(a, broadcast(SmallLog1p.C2));
-        p = p.fma(a, broadcast(1.0));
-        DoubleVector result = a.mul(p);
-        // NaN lanes fail the comparison and stay NaN through the polynomial
-        VectorMask<Double> large = a.abs().compare(VectorOperators.GT, SmallLog1p.LIMIT);
-        if (large.anyTrue()) {
-            result = result.blend(a.lanewise(VectorOperators.LOG1P), large);
+    /** Σ log1p: the polynomial where it is exact, {@link VectorMath#log1p} beyond, lane by lane. */
+    private static double sumLog1pGeneral(double[] a, int from, int to) {
+        int length = to - from;
+        int bound = SPECIES.loopBound(length);
+        int k = 0;
+        double sum = 0;
+        if (bound > 0) {
+            DoubleVector acc = DoubleVector.zero(SPECIES);
+            for (; k < bound; k += SPECIES.length()) {
+                DoubleVector v = DoubleVector.fromArray(SPECIES, a, from + k);
+                DoubleVector p = v.fma(V_C8, V_C7).fma(v, V_C6).fma(v, V_C5).fma(v, V_C4).fma(v, V_C3).fma(v, V_C2)
+                        .fma(v, V_ONE);
+                DoubleVector result = v.mul(p);
+                VectorMask<Double> large = v.abs().compare(VectorOperators.GT, SmallLog1p.LIMIT);
+                if (large.anyTrue()) {
+                    result = result.blend(VectorMath.log1p(v), large);
+                }
+                acc = acc.add(result);
+            }
+            // reduce: Lanes.sum written out, as C2 reaches its inlining cutoff here
+            sum = acc.lane(0);
+            for (int lane = 1; lane < SPECIES.length(); lane++) {
+                sum += acc.lane(lane);
+            }
         }
-        return result;
-    }
-
-    private static DoubleVector broadcast(double value) {
-        return DoubleVector.broadcast(SPECIES, value);
+        // scalar tail
+        for (; k < length; k++) {
+            double ak = a[from + k];
+            sum += Math.abs(ak) <= SmallLog1p.LIMIT ? SmallLog1p.of(ak) : VectorMath.log1pScalar(ak);
+        }
+        return sum;
     }
 
     /** See {@link dev.numgrad.kernel.KernelSupport#powerSeries}. */

@@ -28,17 +28,19 @@ import jdk.incubator.vector.VectorOperators;
  *       twice that.</li>
  *   <li>axpy, gemvTransposed, relu: bit-identical (one correctly rounded fma per element and
  *       row, in the same row order; MAX has {@link Math#max} semantics for −0 and NaN).</li>
- *   <li>tanh, sigmoid, softplus, logSumExp use the vector {@code TANH}/{@code EXP}/{@code LOG1P},
- *       which C2 compiles to Intel SVML on x86: measured at most 1 ulp from {@link Math#tanh},
- *       2 ulps for softplus and sigmoid (tests allow 4), and about 5 times faster.</li>
+ *   <li>tanh, sigmoid, softplus, logSumExp use {@link VectorMath} (exp, log1p, tanh within
+ *       1 ulp of StrictMath, tanh 3 where fdlibm itself is 2 off), lanes and scalar tails
+ *       alike: at most 2 ulps from {@link Math#tanh} and the scalar softplus and sigmoid
+ *       (tests allow 4).</li>
  * </ul>
  *
- * <p>Reproducibility: the arithmetic kernels give the same bits interpreted, C1- or
- * C2-compiled, because every reduction sums its lanes in a fixed order ({@code Lanes.sum});
- * {@code PanamaReproducibilityTest} checks it. The transcendental kernels cannot: until C2
- * compiles them, the Vector API's Java fallback computes each lane with {@link Math}, so a
- * value may move by the ulps above once the JIT warms up. Finite differences taken across that
- * moment see it as rounding noise of the same size as ordinary rounding (≈ ε·|f|).
+ * <p>Reproducibility: every kernel gives the same bits interpreted, C1- or C2-compiled, so a loss
+ * value does not change when the JIT compiles its kernels halfway through a gradient, and serial
+ * and parallel runs agree bit for bit. Reductions sum their lanes in a fixed order
+ * ({@code Lanes.sum}); the transcendentals avoid {@code lanewise(EXP)} and friends, which C2
+ * maps to Intel SVML and the interpreter to per-lane {@link Math} calls, 1–2 ulps apart (see
+ * {@link VectorMath}). An element's value does not depend on whether it falls in a vector or
+ * in the scalar tail. {@code PanamaReproducibilityTest} checks all of it in child JVMs.
  *
  * <p>Aliasing: {@code in} and {@code out} of the element-wise kernels may be the same array
  * (each vector is loaded before it is stored); in axpy, gemv and gemvTransposed the output must
@@ -293,11 +295,11 @@ public final class PanamaKernelSupport implements KernelSupport {
         int limit = from + SPECIES.loopBound(to - from);
         int k = from;
         for (; k < limit; k += LANES) {
-            DoubleVector.fromArray(SPECIES, in, k).lanewise(VectorOperators.TANH).intoArray(out, k);
+            VectorMath.tanh(DoubleVector.fromArray(SPECIES, in, k)).intoArray(out, k);
         }
         // scalar tail
         for (; k < to; k++) {
-            out[k] = Math.tanh(in[k]);
+            out[k] = VectorMath.tanhScalar(in[k]);
         }
     }
 
@@ -310,15 +312,15 @@ public final class PanamaKernelSupport implements KernelSupport {
         int k = from;
         for (; k < limit; k += LANES) {
             DoubleVector z = DoubleVector.fromArray(SPECIES, in, k);
-            DoubleVector decay = z.lanewise(VectorOperators.ABS).neg().lanewise(VectorOperators.EXP);
+            DoubleVector decay = VectorMath.exp(z.lanewise(VectorOperators.ABS).neg());
             z.lanewise(VectorOperators.MAX, 0.0)
-                    .add(decay.lanewise(VectorOperators.LOG1P))
+                    .add(VectorMath.log1pFinite(decay))
                     .intoArray(out, k);
         }
         // scalar tail
         for (; k < to; k++) {
             double z = in[k];
-            out[k] = Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs(z)));
+            out[k] = Math.max(z, 0.0) + VectorMath.log1pFiniteScalar(VectorMath.expScalar(-Math.abs(z)));
         }
     }
 
@@ -335,14 +337,14 @@ public final class PanamaKernelSupport implements KernelSupport {
         int k = from;
         for (; k < limit; k += LANES) {
             DoubleVector z = DoubleVector.fromArray(SPECIES, in, k);
-            DoubleVector e = z.lanewise(VectorOperators.ABS).neg().lanewise(VectorOperators.EXP);
+            DoubleVector e = VectorMath.exp(z.lanewise(VectorOperators.ABS).neg());
             VectorMask<Double> negative = z.compare(VectorOperators.LT, 0.0);
             ones.blend(e, negative).div(e.add(1.0)).intoArray(out, k);
         }
         // scalar tail
         for (; k < to; k++) {
             double z = in[k];
-            double e = Math.exp(-Math.abs(z));
+            double e = VectorMath.expScalar(-Math.abs(z));
             out[k] = (z < 0 ? e : 1.0) / (1.0 + e);
         }
     }
@@ -369,13 +371,13 @@ public final class PanamaKernelSupport implements KernelSupport {
         DoubleVector sums = DoubleVector.zero(SPECIES);
         k = from;
         for (; k < limit; k += LANES) {
-            sums = sums.add(DoubleVector.fromArray(SPECIES, a, k).sub(shift).lanewise(VectorOperators.EXP));
+            sums = sums.add(VectorMath.exp(DoubleVector.fromArray(SPECIES, a, k).sub(shift)));
         }
         // reduce
         double sum = Lanes.sum(sums);
         // scalar tail
         for (; k < to; k++) {
-            sum += Math.exp(a[k] - max);
+            sum += VectorMath.expScalar(a[k] - max);
         }
         return max + Math.log(sum);
     }
