@@ -3,8 +3,8 @@ package dev.numgrad.bench;
 import dev.numgrad.gradient.Execution;
 import dev.numgrad.gradient.GradientResult;
 import dev.numgrad.gradient.NumericGradient;
-import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.Loss;
+import dev.numgrad.loss.Workloads;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,48 +46,10 @@ public class SchedulerBenchmark {
     private NumericGradient oneWorker;
     private NumericGradient twoWorkers;
 
-    /** f(x) = Σ_{i<n−1} 100(x_{i+1} − x_i²)² + (1 − x_i)², as WORKLOADS.md's rosen. */
-    static final class Rosenbrock implements Loss {
-
-        private final int dimension;
-
-        Rosenbrock(int dimension) {
-            this.dimension = dimension;
-        }
-
-        @Override
-        public int dimension() {
-            return dimension;
-        }
-
-        @Override
-        public Evaluator newEvaluator() {
-            return Rosenbrock::value;
-        }
-
-        static double value(double[] x) {
-            double sum = 0;
-            for (int i = 0; i < x.length - 1; i++) {
-                double r = x[i + 1] - x[i] * x[i];
-                double d = 1 - x[i];
-                sum += 100 * r * r + d * d;
-            }
-            return sum;
-        }
-
-        @Override
-        public String name() {
-            return "rosen";
-        }
-    }
-
     @Setup(Level.Trial)
     public void setUp() {
-        loss = new Rosenbrock(n);
-        x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = 0.1 * Math.sin(0.37 * i + 0.1);
-        }
+        loss = Workloads.rosen(n);
+        x = Workloads.start(n);
         onePool = new ForkJoinPool(1);
         twoPool = new ForkJoinPool(2);
         NumericGradient central = NumericGradient.defaults();
