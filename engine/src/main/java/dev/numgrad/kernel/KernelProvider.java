@@ -113,7 +113,7 @@ final class KernelProvider {
     private static Selection auto(boolean moduleAvailable, boolean optimizingJit) {
         if (!moduleAvailable) {
             return new Selection(SCALAR, Optional.of("the " + VECTOR_MODULE
-                    + " module is not available, so numgrad uses its scalar kernels (slower, same results); "
+                    + " module is not available, so numgrad uses its scalar kernels (slower; results agree within the kernels' accuracy contract); "
                     + HOW_TO_ENABLE + " for the SIMD kernels"));
         }
         if (!optimizingJit) {
