@@ -39,6 +39,11 @@ public record CentralDifference() implements Scheme {
 
     @Override
     public double derivative(CoordinateProbe probe, double base, double h) {
+        return quotient(probe, h);
+    }
+
+    /** D(h) = (f(x+h) − f(x−h)) / 2h, probing x+h first; {@link RichardsonCentral} extrapolates it. */
+    static double quotient(CoordinateProbe probe, double h) {
         return (probe.at(h) - probe.at(-h)) / (2 * h);
     }
 }

@@ -48,9 +48,8 @@ public record RichardsonCentral() implements Scheme {
 
     @Override
     public double derivative(CoordinateProbe probe, double base, double h, double[] errorOut, int i) {
-        double half = 0.5 * h;
-        double coarse = (probe.at(h) - probe.at(-h)) / (2 * h);
-        double fine = (probe.at(half) - probe.at(-half)) / h;
+        double coarse = CentralDifference.quotient(probe, h);
+        double fine = CentralDifference.quotient(probe, 0.5 * h);
         double extrapolated = (4 * fine - coarse) / 3;
         if (errorOut != null) {
             errorOut[i] = Math.abs(extrapolated - fine);

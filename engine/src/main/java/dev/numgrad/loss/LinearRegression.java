@@ -8,9 +8,10 @@ import java.util.Objects;
  * Least squares, the {@code linreg(m, n)} workload: f(w) = (1/(2m))·Σ_r (X_r·w − y_r)² for an
  * m × n design matrix X and targets y.
  *
- * <p>X is held twice: row-major for the value (one matrix-vector product), and column-major so
- * that column i — all a delta of coordinate i reads — is contiguous for the dot kernel. The
- * column's squared norm is data-only and computed once here. Memory: 2·m·n + m + n doubles.
+ * <p>X is held twice ({@link DesignMatrix}): row-major for the value (one matrix-vector product),
+ * and column-major so that column i — all a delta of coordinate i reads — is contiguous for the
+ * dot kernel. The column's squared norm is data-only and computed once here. Memory:
+ * 2·m·n + m + n doubles.
  */
 public final class LinearRegression implements BundledLoss {
 
@@ -35,37 +36,18 @@ public final class LinearRegression implements BundledLoss {
      * @param kernels the arithmetic to evaluate with (tests force {@link Kernels#scalar()})
      */
     public LinearRegression(int rows, int cols, double[] features, double[] targets, KernelSupport kernels) {
-        int length = LossChecks.matrixLength(rows, cols);
-        if (features.length != length) {
-            throw new IllegalArgumentException("features has length " + features.length + ", expected rows·cols = "
-                    + rows + "·" + cols + " = " + length);
-        }
-        if (targets.length != rows) {
-            throw new IllegalArgumentException("targets has length " + targets.length + ", expected rows = " + rows);
-        }
-        LossChecks.checkFinite("features", features);
+        DesignMatrix.checkedLength(rows, cols, features, "targets", targets);
         LossChecks.checkFinite("targets", targets);
         this.rows = rows;
         this.cols = cols;
         this.kernels = Objects.requireNonNull(kernels, "kernels");
         this.features = features.clone();
-        this.featureColumns = transpose(features, rows, cols);
+        this.featureColumns = DesignMatrix.columnMajor(features, rows, cols);
         this.targets = targets.clone();
         this.columnSquares = new double[cols];
         for (int c = 0; c < cols; c++) {
             columnSquares[c] = kernels.sumOfSquares(featureColumns, c * rows, (c + 1) * rows);
         }
-    }
-
-    /** The column-major copy of a row-major rows × cols matrix. Shared with {@link LogisticRegression}. */
-    static double[] transpose(double[] rowMajor, int rows, int cols) {
-        double[] columnMajor = new double[rowMajor.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                columnMajor[c * rows + r] = rowMajor[r * cols + c];
-            }
-        }
-        return columnMajor;
     }
 
     @Override

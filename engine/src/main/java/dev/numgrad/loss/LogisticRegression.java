@@ -38,15 +38,7 @@ public final class LogisticRegression implements BundledLoss {
      * @param kernels the arithmetic to evaluate with (tests force {@link Kernels#scalar()})
      */
     public LogisticRegression(int rows, int cols, double[] features, double[] labels, KernelSupport kernels) {
-        int length = LossChecks.matrixLength(rows, cols);
-        if (features.length != length) {
-            throw new IllegalArgumentException("features has length " + features.length + ", expected rows·cols = "
-                    + rows + "·" + cols + " = " + length);
-        }
-        if (labels.length != rows) {
-            throw new IllegalArgumentException("labels has length " + labels.length + ", expected rows = " + rows);
-        }
-        LossChecks.checkFinite("features", features);
+        int length = DesignMatrix.checkedLength(rows, cols, features, "labels", labels);
         for (int r = 0; r < rows; r++) {
             if (labels[r] != 0.0 && labels[r] != 1.0) {
                 throw new IllegalArgumentException("labels[" + r + "] is " + labels[r] + ", expected 0 or 1");
@@ -62,7 +54,7 @@ public final class LogisticRegression implements BundledLoss {
                 signedFeatures[r * cols + c] = sign * features[r * cols + c];
             }
         }
-        this.signedFeatureColumns = LinearRegression.transpose(signedFeatures, rows, cols);
+        this.signedFeatureColumns = DesignMatrix.columnMajor(signedFeatures, rows, cols);
     }
 
     @Override

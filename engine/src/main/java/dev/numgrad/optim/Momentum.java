@@ -36,26 +36,15 @@ public record Momentum(double learningRate, double momentum) implements Optimize
 
     @Override
     public OptimizerState newState(int dimension) {
-        return new State(Checks.dimension(dimension), momentum);
-    }
-
-    private static final class State implements OptimizerState {
-        private final double mu;
-        private final double[] velocity;
-
-        State(int dimension, double mu) {
-            this.mu = mu;
-            this.velocity = new double[dimension];
-        }
-
-        @Override
-        public void step(double[] x, double[] gradient, double rate) {
-            Checks.stepLengths(velocity.length, x, gradient);
-            double[] v = velocity;
-            for (int i = 0; i < v.length; i++) {
-                v[i] = mu * v[i] - rate * gradient[i];
-                x[i] += v[i];
+        return new VelocityState(Checks.dimension(dimension), momentum) {
+            @Override
+            void update(double[] x, double[] gradient, double rate) {
+                double[] v = velocity;
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = mu * v[i] - rate * gradient[i];
+                    x[i] += v[i];
+                }
             }
-        }
+        };
     }
 }

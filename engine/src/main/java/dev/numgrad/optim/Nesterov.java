@@ -44,27 +44,16 @@ public record Nesterov(double learningRate, double momentum) implements Optimize
 
     @Override
     public OptimizerState newState(int dimension) {
-        return new State(Checks.dimension(dimension), momentum);
-    }
-
-    private static final class State implements OptimizerState {
-        private final double mu;
-        private final double[] velocity;
-
-        State(int dimension, double mu) {
-            this.mu = mu;
-            this.velocity = new double[dimension];
-        }
-
-        @Override
-        public void step(double[] x, double[] gradient, double rate) {
-            Checks.stepLengths(velocity.length, x, gradient);
-            double[] v = velocity;
-            for (int i = 0; i < v.length; i++) {
-                double descent = rate * gradient[i];
-                v[i] = mu * v[i] - descent;
-                x[i] += mu * v[i] - descent;
+        return new VelocityState(Checks.dimension(dimension), momentum) {
+            @Override
+            void update(double[] x, double[] gradient, double rate) {
+                double[] v = velocity;
+                for (int i = 0; i < v.length; i++) {
+                    double descent = rate * gradient[i];
+                    v[i] = mu * v[i] - descent;
+                    x[i] += mu * v[i] - descent;
+                }
             }
-        }
+        };
     }
 }

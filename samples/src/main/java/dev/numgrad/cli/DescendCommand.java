@@ -1,10 +1,6 @@
 package dev.numgrad.cli;
 
-import dev.numgrad.InvalidStepException;
-import dev.numgrad.fd.Scheme;
-import dev.numgrad.fd.StepPolicy;
 import dev.numgrad.kernel.KernelSupport;
-import dev.numgrad.loss.Workload;
 import dev.numgrad.loss.WorkloadSpec;
 import dev.numgrad.optim.DescentLoop;
 import dev.numgrad.optim.GradientClipping;
@@ -12,13 +8,10 @@ import dev.numgrad.optim.LearningRateSchedule;
 import dev.numgrad.optim.Optimizer;
 import dev.numgrad.optim.StoppingRules;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -88,32 +81,17 @@ final class DescendCommand implements Callable<Integer> {
     /** The exit status of a run stopped by Ctrl-C: 128 + SIGINT, as shells report it. */
     static final int EXIT_INTERRUPTED = 130;
 
-    /** ForkJoinPool's limit on parallelism. */
-    private static final int MAX_THREADS = 0x7fff;
-
     private CommandSpec spec;
 
-    /** As for {@code gradient}: the workloads' sizes in the help come from the engine's list. */
+    /** As for {@code gradient}: the help lists the workloads' sizes. */
     @Spec
     void setSpec(CommandSpec spec) {
         this.spec = spec;
-        List<String> footer = new ArrayList<>(List.of("", "Workloads and their sizes (WORKLOADS.md):"));
-        for (Workload workload : Workload.values()) {
-            footer.add("  " + workload.usage());
-        }
-        footer.addAll(List.of(spec.usageMessage().footer()));
-        spec.usageMessage().footer(footer.toArray(String[]::new));
+        WorkloadOptions.listWorkloadsInFooter(spec);
     }
 
-    @Option(names = {"-w", "--workload"}, required = true, paramLabel = "NAME",
-            converter = GradientCommand.WorkloadConverter.class,
-            completionCandidates = GradientCommand.WorkloadConverter.class,
-            description = "The standard workload: ${COMPLETION-CANDIDATES}.")
-    Workload workload;
-
-    @Option(names = {"-s", "--size"}, required = true, paramLabel = "a,b,...",
-            description = "Its sizes, comma-separated, as listed below; e.g. 256,1000 for linreg.")
-    String size;
+    @Mixin
+    WorkloadOptions workload;
 
     @Option(names = {"-o", "--optimizer"}, defaultValue = "adam", paramLabel = "NAME",
             converter = OptimizerName.class, completionCandidates = OptimizerName.class,
@@ -159,20 +137,8 @@ final class DescendCommand implements Callable<Integer> {
             description = "Stop at the first iterate after this much time: 30s, 500ms, 5m, 1h, or seconds.")
     Duration timeLimit;
 
-    @Option(names = "--scheme", defaultValue = "central", paramLabel = "SCHEME",
-            converter = GradientCommand.SchemeConverter.class,
-            completionCandidates = GradientCommand.SchemeConverter.class,
-            description = "Finite-difference scheme of a numeric gradient: ${COMPLETION-CANDIDATES}."
-                    + " Default: ${DEFAULT-VALUE}.")
-    Scheme scheme;
-
-    @ArgGroup(exclusive = true)
-    GradientCommand.StepOptions step;
-
-    @Option(names = {"-t", "--threads"}, paramLabel = "T",
-            description = "Worker threads of a numeric gradient; 1 runs serially in the calling thread."
-                    + " Default: the available processors.")
-    Integer threads;
+    @Mixin
+    NumericGradientOptions numeric;
 
     @Mixin
     KernelsOption kernels;
@@ -187,13 +153,8 @@ final class DescendCommand implements Callable<Integer> {
                     + " when it spans a factor of 100 or more.")
     Path plot;
 
-    @Option(names = "--json", description = "Print one JSON line instead of the summary.")
-    boolean json;
-
-    @Option(names = "--progress", negatable = true, fallbackValue = "true",
-            description = "Show a progress bar on stderr. Default: only when stderr is a terminal and"
-                    + " not with --json.")
-    Boolean progress;
+    @Mixin
+    ReportOptions output;
 
     /** --clip-value and --clip-norm exclude each other; neither means no clipping. */
     static final class ClipOptions {
@@ -220,9 +181,9 @@ final class DescendCommand implements Callable<Integer> {
         DescentRequest request = validate();
         PrintWriter err = spec.commandLine().getErr();
         try (GracefulStop stop = GracefulStop.install()) {
-            DescentReport report = new DescendRun(request, progressWanted(), err, stop.token()).run();
+            DescentReport report = new DescendRun(request, output.progressWanted(), err, stop.token()).run();
             PrintWriter out = spec.commandLine().getOut();
-            out.println(json ? report.toJson() : report.toSummary());
+            out.println(output.json ? report.toJson() : report.toSummary());
             out.flush();
             return switch (report.stopReason()) {
                 case DIVERGED -> {
@@ -251,15 +212,15 @@ final class DescendCommand implements Callable<Integer> {
         if (warmup > steps) {
             throw bad("--warmup " + warmup + " is longer than --steps " + steps);
         }
-        WorkloadSpec workloadSpec = engine("--size", () -> WorkloadSpec.parse(workload.cliName(), size));
+        WorkloadSpec workloadSpec = engine("--size", workload::parse);
         Optimizer rule = engine("--lr", () -> Optimizer.named(optimizer, learningRate));
         LearningRateSchedule rates = engine("--schedule", () -> schedule.build(steps, warmup));
         GradientClipping clipping = clip == null ? GradientClipping.none()
                 : engine(clip.option(), clip::clipping);
         StoppingRules rules = stoppingRules();
         DescentLoop loop = new DescentLoop(rule, rates, clipping, rules, DescentLoop.DEFAULT_DIVERGENCE_FACTOR);
-        checkOutput("--trace", trace);
-        checkOutput("--plot", plot);
+        ReportOptions.checkOutputFile(spec, "--trace", trace);
+        ReportOptions.checkOutputFile(spec, "--plot", plot);
         if (plot != null) {
             engine("--plot", () -> LossPlot.Format.of(plot));
         }
@@ -268,8 +229,8 @@ final class DescendCommand implements Callable<Integer> {
         }
         String scheduleLabel = schedule.text() + (warmup == 0 ? "" : " + warmup " + warmup);
         KernelSupport kernelSupport = kernels.resolve(spec);
-        DescentRequest request = new DescentRequest(workloadSpec, gradient, scheme, stepPolicy(), workers(),
-                kernelSupport, loop, scheduleLabel, trace, plot);
+        DescentRequest request = new DescentRequest(workloadSpec, gradient, numeric.scheme,
+                numeric.stepPolicy(spec), numeric.workers(spec), kernelSupport, loop, scheduleLabel, trace, plot);
         checkHeap(request);
         return request;
     }
@@ -290,41 +251,6 @@ final class DescendCommand implements Callable<Integer> {
         return timeLimit == null ? loss : loss.withTimeBudget(timeLimit);
     }
 
-    private int workers() {
-        if (threads == null) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        if (threads < 1) {
-            throw bad("--threads must be at least 1, got " + threads);
-        }
-        if (threads > MAX_THREADS) {
-            throw bad("--threads " + threads + " is more than a fork/join pool runs (" + MAX_THREADS + ")");
-        }
-        return threads;
-    }
-
-    private StepPolicy stepPolicy() {
-        try {
-            return step == null ? StepPolicy.scaledToScheme() : step.policy();
-        } catch (InvalidStepException e) {
-            throw bad(e.getMessage());
-        }
-    }
-
-    /** A descent that took minutes must not lose its trace or plot to a typo in the file name. */
-    private void checkOutput(String option, Path file) {
-        if (file == null) {
-            return;
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw bad(option + " " + file + ": directory " + parent + " does not exist");
-        }
-        if (Files.isDirectory(file)) {
-            throw bad(option + " " + file + " is a directory");
-        }
-    }
-
     private void checkHeap(DescentRequest request) {
         long needed = request.estimatedBytes();
         long heap = Runtime.getRuntime().maxMemory();
@@ -334,14 +260,6 @@ final class DescendCommand implements Callable<Integer> {
                     request.workload().label(), request.workers(), request.workers() == 1 ? "" : "s", steps,
                     Bytes.format(needed), Bytes.format(heap), Bytes.suggestHeap(needed)));
         }
-    }
-
-    /** --progress decides when given; otherwise a bar only on a terminal and not with --json. */
-    private boolean progressWanted() {
-        if (progress != null) {
-            return progress;
-        }
-        return !json && Terminal.stderrIsTerminal();
     }
 
     private ParameterException bad(String message) {

@@ -1,30 +1,18 @@
 package dev.numgrad.cli;
 
-import dev.numgrad.InvalidStepException;
-import dev.numgrad.fd.Scheme;
-import dev.numgrad.fd.StepPolicy;
 import dev.numgrad.kernel.KernelSupport;
-import dev.numgrad.loss.Workload;
 import dev.numgrad.loss.WorkloadSpec;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code numgrad gradient}: one measured gradient of a standard workload, so that every figure
@@ -59,37 +47,20 @@ import picocli.CommandLine.TypeConversionException;
         })
 final class GradientCommand implements Callable<Integer> {
 
-    /** ForkJoinPool's limit on parallelism. */
-    private static final int MAX_THREADS = 0x7fff;
-
     /** A year: beyond it a timeout is a typo, and Duration arithmetic stays far from overflow. */
     private static final double MAX_TIMEOUT_SECONDS = 365 * 86400.0;
 
     private CommandSpec spec;
 
-    /**
-     * Picocli hands over the model as it builds it; the workloads' size arguments are added to
-     * the help here, from the engine's own list, so that the help never goes stale.
-     */
+    /** Picocli hands over the model as it builds it; the help lists the workloads' sizes. */
     @Spec
     void setSpec(CommandSpec spec) {
         this.spec = spec;
-        List<String> footer = new ArrayList<>(List.of("", "Workloads and their sizes (WORKLOADS.md):"));
-        for (Workload workload : Workload.values()) {
-            footer.add("  " + workload.usage());
-        }
-        footer.addAll(List.of(spec.usageMessage().footer()));
-        spec.usageMessage().footer(footer.toArray(String[]::new));
+        WorkloadOptions.listWorkloadsInFooter(spec);
     }
 
-    @Option(names = {"-w", "--workload"}, required = true, paramLabel = "NAME",
-            converter = WorkloadConverter.class, completionCandidates = WorkloadConverter.class,
-            description = "The standard workload: ${COMPLETION-CANDIDATES}.")
-    Workload workload;
-
-    @Option(names = {"-s", "--size"}, required = true, paramLabel = "a,b,...",
-            description = "Its sizes, comma-separated, as listed below; e.g. 256,1000 for linreg.")
-    String size;
+    @Mixin
+    WorkloadOptions workload;
 
     @Option(names = {"-m", "--mode"}, defaultValue = "blackbox", paramLabel = "MODE",
             converter = Mode.Converter.class, completionCandidates = Mode.Converter.class,
@@ -97,18 +68,8 @@ final class GradientCommand implements Callable<Integer> {
                     + " (the exact gradient). Default: ${DEFAULT-VALUE}.")
     Mode mode;
 
-    @Option(names = "--scheme", defaultValue = "central", paramLabel = "SCHEME",
-            converter = SchemeConverter.class, completionCandidates = SchemeConverter.class,
-            description = "Finite-difference scheme: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    Scheme scheme;
-
-    @ArgGroup(exclusive = true)
-    StepOptions step;
-
-    @Option(names = {"-t", "--threads"}, paramLabel = "T",
-            description = "Worker threads; 1 runs serially in the calling thread, more run on a"
-                    + " dedicated fork/join pool of T workers. Default: the available processors.")
-    Integer threads;
+    @Mixin
+    NumericGradientOptions numeric;
 
     @Mixin
     KernelsOption kernels;
@@ -132,45 +93,19 @@ final class GradientCommand implements Callable<Integer> {
             description = "Cancel the numeric gradients once they have run this long (an error, exit 1).")
     Double timeoutSeconds;
 
-    @Option(names = "--json", description = "Print one JSON line instead of the summary.")
-    boolean json;
-
     @Option(names = "--dump", paramLabel = "FILE",
             description = "Write the gradient to FILE as raw little-endian float64 (n × 8 bytes).")
     Path dump;
 
-    @Option(names = "--progress", negatable = true, fallbackValue = "true",
-            description = "Show a progress bar on stderr. Default: only when stderr is a terminal and"
-                    + " not with --json.")
-    Boolean progress;
-
-    /** --step and --relative-step exclude each other; neither means the scheme's own default. */
-    static final class StepOptions {
-        @Option(names = "--step", paramLabel = "H", required = true,
-                description = "The same absolute step h for every coordinate.")
-        Double absolute;
-
-        @Option(names = "--relative-step", paramLabel = "R", required = true,
-                description = "Step h_i = R·max(|x_i|, 1). Default step: ε^(1/(order+1))·max(|x_i|, 1).")
-        Double relative;
-
-        /** @throws InvalidStepException for a step that is not positive and finite */
-        StepPolicy policy() {
-            return absolute != null ? StepPolicy.absolute(absolute) : StepPolicy.relative(relative);
-        }
-
-        /** For the report: "h=1.0E-4" or "relative 1.0E-6". */
-        String label() {
-            return absolute != null ? "h=" + absolute : "relative " + relative;
-        }
-    }
+    @Mixin
+    ReportOptions output;
 
     @Override
     public Integer call() {
         GradientRequest request = validate();
-        GradientReport report = new GradientRun(request, progressWanted(), spec.commandLine().getErr()).run();
+        GradientReport report = new GradientRun(request, output.progressWanted(), spec.commandLine().getErr()).run();
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? report.toJson() : report.toSummary());
+        out.println(output.json ? report.toJson() : report.toSummary());
         out.flush();
         return CommandLine.ExitCode.OK;
     }
@@ -180,7 +115,7 @@ final class GradientCommand implements Callable<Integer> {
      * line) naming the bad value. Nothing is allocated in proportion to the request here.
      */
     private GradientRequest validate() {
-        int workers = workers();
+        int workers = numeric.workers(spec);
         if (repeat < 1) {
             throw bad("--repeat must be at least 1, got " + repeat);
         }
@@ -189,38 +124,17 @@ final class GradientCommand implements Callable<Integer> {
         }
         WorkloadSpec workloadSpec;
         try {
-            workloadSpec = WorkloadSpec.parse(workload.cliName(), size);
+            workloadSpec = workload.parse();
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
         KernelSupport kernelSupport = kernels.resolve(spec);
-        checkDump();
-        GradientRequest request = new GradientRequest(workloadSpec, mode, scheme, stepPolicy(),
-                step == null ? "default" : step.label(), workers, kernelSupport, warmup, repeat,
+        ReportOptions.checkOutputFile(spec, "--dump", dump);
+        GradientRequest request = new GradientRequest(workloadSpec, mode, numeric.scheme,
+                numeric.stepPolicy(spec), numeric.stepLabel(), workers, kernelSupport, warmup, repeat,
                 sample(workloadSpec.parameters()), dump, timeout());
         checkHeap(request);
         return request;
-    }
-
-    private int workers() {
-        if (threads == null) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        if (threads < 1) {
-            throw bad("--threads must be at least 1, got " + threads);
-        }
-        if (threads > MAX_THREADS) {
-            throw bad("--threads " + threads + " is more than a fork/join pool runs (" + MAX_THREADS + ")");
-        }
-        return threads;
-    }
-
-    private StepPolicy stepPolicy() {
-        try {
-            return step == null ? StepPolicy.scaledToScheme() : step.policy();
-        } catch (InvalidStepException e) {
-            throw bad(e.getMessage());
-        }
     }
 
     /** How many coordinates to compute: all unless --coordinates asks for fewer. */
@@ -251,20 +165,6 @@ final class GradientCommand implements Callable<Integer> {
         return Duration.ofNanos(Math.round(timeoutSeconds * 1e9));
     }
 
-    /** A gradient that took minutes must not be lost to a typo in the file name. */
-    private void checkDump() {
-        if (dump == null) {
-            return;
-        }
-        Path parent = dump.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw bad("--dump " + dump + ": directory " + parent + " does not exist");
-        }
-        if (Files.isDirectory(dump)) {
-            throw bad("--dump " + dump + " is a directory");
-        }
-    }
-
     private void checkHeap(GradientRequest request) {
         long needed = request.estimatedBytes();
         long heap = Runtime.getRuntime().maxMemory();
@@ -277,50 +177,9 @@ final class GradientCommand implements Callable<Integer> {
         }
     }
 
-    /** --progress decides when given; otherwise a bar only on a terminal and not with --json. */
-    private boolean progressWanted() {
-        if (progress != null) {
-            return progress;
-        }
-        return !json && Terminal.stderrIsTerminal();
-    }
-
     private ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** Reads a workload name; its error lists the valid names. */
-    static final class WorkloadConverter implements ITypeConverter<Workload>, Iterable<String> {
-        @Override
-        public Workload convert(String value) {
-            try {
-                return Workload.named(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(Workload.values()).map(Workload::cliName).iterator();
-        }
-    }
-
-    /** Reads a scheme name; its error lists the valid names. */
-    static final class SchemeConverter implements ITypeConverter<Scheme>, Iterable<String> {
-        @Override
-        public Scheme convert(String value) {
-            try {
-                return Scheme.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(Scheme.all()).map(Scheme::id).iterator();
-        }
-    }
 
 }
