@@ -27,7 +27,7 @@ import jdk.incubator.vector.VectorOperators;
  *       within {@code n·ε·Σ|termₖ|} of the exact sum (ε = 2⁻⁵³), so they differ by at most
  *       twice that.</li>
  *   <li>axpy, gemvTransposed, relu: bit-identical (one correctly rounded fma per element and
- *       row, in the same row order; MAX has {@link Math#max} semantics for −0 and NaN).</li>
+ *       row, in the same row order; relu's compare-and-blend gives {@link Math#max}'s −0 and NaN results).</li>
  *   <li>tanh, sigmoid, softplus, logSumExp use {@link VectorMath} (exp, log1p, tanh within
  *       1 ulp of StrictMath, tanh 3 where fdlibm itself is 2 off), lanes and scalar tails
  *       alike: at most 2 ulps from {@link Math#tanh} and the scalar softplus and sigmoid
@@ -386,10 +386,15 @@ public final class PanamaKernelSupport implements KernelSupport {
     public void relu(double[] in, double[] out, int from, int to) {
         KernelArguments.checkFromTo(in, "in", from, to);
         KernelArguments.checkFromTo(out, "out", from, to);
+        // Math.max(z, 0.0) as "0 where z <= 0, else z": NaN fails the comparison and stays NaN,
+        // −0 passes it and becomes +0, as in Math.max. One compare and one blend, where
+        // lanewise(MAX) has to fix up vmaxpd's NaN and −0 behaviour with extra instructions.
+        DoubleVector zeros = DoubleVector.zero(SPECIES);
         int limit = from + SPECIES.loopBound(to - from);
         int k = from;
         for (; k < limit; k += LANES) {
-            DoubleVector.fromArray(SPECIES, in, k).lanewise(VectorOperators.MAX, 0.0).intoArray(out, k);
+            DoubleVector z = DoubleVector.fromArray(SPECIES, in, k);
+            z.blend(zeros, z.compare(VectorOperators.LE, zeros)).intoArray(out, k);
         }
         // scalar tail
         for (; k < to; k++) {
