@@ -329,6 +329,31 @@ class KernelEquivalenceTest {
     }
 
     /**
+     * relu's vector path is a compare and blend, not Math.max: it must still give Math.max's
+     * bits for the values where max is subtle (NaN stays NaN, −0 becomes +0), in vector lanes
+     * and in the scalar tail alike, so each special value is placed at every index of 3·64 + 5.
+     */
+    @Test
+    @Covers("relu")
+    void reluKeepsMathMaxBitsForSpecialValues() {
+        double[] specials = {Double.NaN, -0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE,
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -1.0, 1.0, Double.MAX_VALUE};
+        int length = 3 * 64 + 5;
+        for (int shift = 0; shift < specials.length; shift++) {
+            double[] in = new double[length];
+            for (int k = 0; k < length; k++) {
+                in[k] = specials[(k + shift) % specials.length];
+            }
+            double[] out = new double[length];
+            PANAMA.relu(in, out, 0, length);
+            for (int k = 0; k < length; k++) {
+                assertEquals(Double.doubleToRawLongBits(Math.max(in[k], 0.0)), Double.doubleToRawLongBits(out[k]),
+                        "relu(" + in[k] + ") at " + k + " gave " + out[k]);
+            }
+        }
+    }
+
+    /**
      * in == out must give the out-of-place answer. Compared within the activation tolerance,
      * not bit for bit: the two calls may run under different JIT tiers, and the vector
      * transcendentals of the Java fallback and of C2 differ in the last bit (see

@@ -97,6 +97,7 @@ final class VectorMath {
     private static final double L10 = 2.0 / 21;
 
     // the constants above as vectors (see the comment on exp)
+    private static final DoubleVector V_ZERO = broadcast(0.0);
     private static final DoubleVector V_ONE = broadcast(1.0);
     private static final DoubleVector V_TWO = broadcast(2.0);
     private static final DoubleVector V_HALF = broadcast(0.5);
@@ -338,6 +339,23 @@ final class VectorMath {
         double halfSquare = f * f * 0.5;
         double small = Math.fma(kd, LN2_LO_LOG, correction) + s * (halfSquare + series);
         return kd * LN2_HI_LOG - ((halfSquare - small) - f);
+    }
+
+    // ---- sigmoid
+
+    /**
+     * 1/(1 + e^−z) lane-wise, with e = e^−|z| ≤ 1 (never overflows): 1/(1+e) where z ≥ 0 and
+     * e/(1+e) where z &lt; 0, chosen by a mask so that one division serves both.
+     */
+    static DoubleVector sigmoid(DoubleVector z) {
+        DoubleVector e = exp(z.abs().neg());
+        return V_ONE.blend(e, z.lt(V_ZERO)).div(e.add(V_ONE));
+    }
+
+    /** 1/(1 + e^−z), the same operations as {@link #sigmoid(DoubleVector)}. */
+    static double sigmoidScalar(double z) {
+        double e = expScalar(-Math.abs(z));
+        return (z < 0 ? e : 1.0) / (e + 1.0);
     }
 
     // ---- tanh
