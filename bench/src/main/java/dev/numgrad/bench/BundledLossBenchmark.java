@@ -1,11 +1,11 @@
 package dev.numgrad.bench;
 
-import dev.numgrad.loss.BundledLoss;
 import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
-import dev.numgrad.loss.WorkloadSpec;
-import dev.numgrad.loss.Workloads;
+import dev.numgrad.model.BundledLoss;
+import dev.numgrad.workload.WorkloadSpec;
+import dev.numgrad.workload.Workloads;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

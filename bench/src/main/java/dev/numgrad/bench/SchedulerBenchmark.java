@@ -4,7 +4,7 @@ import dev.numgrad.gradient.Execution;
 import dev.numgrad.gradient.GradientResult;
 import dev.numgrad.gradient.NumericGradient;
 import dev.numgrad.loss.Loss;
-import dev.numgrad.loss.Workloads;
+import dev.numgrad.workload.Workloads;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.numgrad.TestLosses;
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.loss.Loss;
-import dev.numgrad.loss.Workloads;
+import dev.numgrad.workload.Workloads;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;

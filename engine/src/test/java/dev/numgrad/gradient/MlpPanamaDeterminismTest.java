@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.kernel.Kernels;
-import dev.numgrad.loss.Mlp;
-import dev.numgrad.loss.MlpWorkload;
+import dev.numgrad.model.Mlp;
+import dev.numgrad.workload.MlpWorkload;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 

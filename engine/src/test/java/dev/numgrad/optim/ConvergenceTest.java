@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numgrad.loss.DifferentiableLoss;
-import dev.numgrad.loss.LinearRegression;
-import dev.numgrad.loss.LogisticRegression;
-import dev.numgrad.loss.Rosenbrock;
-import dev.numgrad.loss.Workloads;
+import dev.numgrad.model.LinearRegression;
+import dev.numgrad.model.LogisticRegression;
+import dev.numgrad.model.Rosenbrock;
+import dev.numgrad.workload.Workloads;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;

@@ -1,12 +1,12 @@
 package dev.numgrad.cli;
 
 import dev.numgrad.kernel.KernelSupport;
-import dev.numgrad.loss.WorkloadSpec;
 import dev.numgrad.optim.DescentLoop;
 import dev.numgrad.optim.GradientClipping;
 import dev.numgrad.optim.LearningRateSchedule;
 import dev.numgrad.optim.Optimizer;
 import dev.numgrad.optim.StoppingRules;
+import dev.numgrad.workload.WorkloadSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -27,6 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine;
 
 /**
  * {@code numgrad descend}: gradient descent on a standard workload from its standard start

@@ -2,8 +2,7 @@ package dev.numgrad.cli;
 
 import dev.numgrad.gradient.Execution;
 import dev.numgrad.gradient.NumericGradient;
-import dev.numgrad.loss.BundledLoss;
-import dev.numgrad.loss.Workloads;
+import dev.numgrad.model.BundledLoss;
 import dev.numgrad.optim.DescentListener;
 import dev.numgrad.optim.DescentLoop;
 import dev.numgrad.optim.DescentResult;
@@ -13,6 +12,7 @@ import dev.numgrad.optim.NumericGradientSource;
 import dev.numgrad.optim.Optimizer;
 import dev.numgrad.schedule.CancellationToken;
 import dev.numgrad.schedule.ProgressListener;
+import dev.numgrad.workload.Workloads;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

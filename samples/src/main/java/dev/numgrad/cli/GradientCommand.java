@@ -1,18 +1,18 @@
 package dev.numgrad.cli;
 
 import dev.numgrad.kernel.KernelSupport;
-import dev.numgrad.loss.WorkloadSpec;
+import dev.numgrad.workload.WorkloadSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code numgrad gradient}: one measured gradient of a standard workload, so that every figure

@@ -3,7 +3,7 @@ package dev.numgrad.cli;
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
 import dev.numgrad.kernel.KernelSupport;
-import dev.numgrad.loss.WorkloadSpec;
+import dev.numgrad.workload.WorkloadSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

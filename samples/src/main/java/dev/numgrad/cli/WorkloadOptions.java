@@ -1,7 +1,7 @@
 package dev.numgrad.cli;
 
-import dev.numgrad.loss.Workload;
-import dev.numgrad.loss.WorkloadSpec;
+import dev.numgrad.workload.Workload;
+import dev.numgrad.workload.WorkloadSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.kernel.Kernels;
-import dev.numgrad.loss.Activation;
 import dev.numgrad.loss.DeltaEvaluator;
-import dev.numgrad.loss.HiddenLayer;
-import dev.numgrad.loss.Mlp;
-import dev.numgrad.loss.MlpWorkload;
+import dev.numgrad.model.Activation;
+import dev.numgrad.model.HiddenLayer;
+import dev.numgrad.model.Mlp;
+import dev.numgrad.workload.MlpWorkload;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

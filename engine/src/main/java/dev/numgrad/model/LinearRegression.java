@@ -1,0 +1,134 @@
+package dev.numgrad.model;
+
+import dev.numgrad.kernel.KernelSupport;
+import dev.numgrad.kernel.Kernels;
+import dev.numgrad.loss.DeltaEvaluator;
+import dev.numgrad.loss.Evaluator;
+import dev.numgrad.loss.ExactGradient;
+import java.util.Objects;
+
+/**
+ * Least squares, the {@code linreg(m, n)} workload: f(w) = (1/(2m))·Σ_r (X_r·w − y_r)² for an
+ * m × n design matrix X and targets y.
+ *
+ * <p>X is held twice ({@link DesignMatrix}): row-major for the value (one matrix-vector product),
+ * and column-major so that column i — all a delta of coordinate i reads — is contiguous for the
+ * dot kernel. The column's squared norm is data-only and computed once here. Memory:
+ * 2·m·n + m + n doubles.
+ */
+public final class LinearRegression implements BundledLoss {
+
+    private final int rows;
+    private final int cols;
+    private final KernelSupport kernels;
+    private final double[] features;        // row-major: X[r][c] at r·cols + c
+    private final double[] featureColumns;  // column-major: X[r][c] at c·rows + r
+    private final double[] columnSquares;   // Σ_r X[r][c]²
+    private final double[] targets;
+
+    /** As {@link #LinearRegression(int, int, double[], double[], KernelSupport)} on {@link Kernels#get()}. */
+    public LinearRegression(int rows, int cols, double[] features, double[] targets) {
+        this(rows, cols, features, targets, Kernels.get());
+    }
+
+    /**
+     * @param rows m, the number of samples, at least 1
+     * @param cols n, the number of parameters, at least 1
+     * @param features X, row-major, length m·n, finite. Not modified (copied).
+     * @param targets y, length m, finite. Not modified (copied).
+     * @param kernels the arithmetic to evaluate with (tests force {@link Kernels#scalar()})
+     */
+    public LinearRegression(int rows, int cols, double[] features, double[] targets, KernelSupport kernels) {
+        DesignMatrix.checkedLength(rows, cols, features, "targets", targets);
+        LossChecks.checkFinite("targets", targets);
+        this.rows = rows;
+        this.cols = cols;
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
+        this.features = features.clone();
+        this.featureColumns = DesignMatrix.columnMajor(features, rows, cols);
+        this.targets = targets.clone();
+        this.columnSquares = new double[cols];
+        for (int c = 0; c < cols; c++) {
+            columnSquares[c] = kernels.sumOfSquares(featureColumns, c * rows, (c + 1) * rows);
+        }
+    }
+
+    @Override
+    public int dimension() {
+        return cols;
+    }
+
+    /** m, the number of samples. */
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public String name() {
+        return "linreg(" + rows + "," + cols + ")";
+    }
+
+    @Override
+    public Evaluator newEvaluator() {
+        double[] residuals = new double[rows];
+        return w -> {
+            LossChecks.checkLength(w, cols);
+            return residuals(w, residuals);
+        };
+    }
+
+    /** Writes r = X·w − y into {@code residuals} and returns f(w) = |r|²/(2m). */
+    private double residuals(double[] w, double[] residuals) {
+        kernels.gemv(features, 0, rows, cols, w, 0, residuals, 0);
+        kernels.axpy(-1.0, targets, 0, residuals, 0, rows);
+        return kernels.sumOfSquares(residuals, 0, rows) / (2.0 * rows);
+    }
+
+    @Override
+    public ExactGradient newExactGradient() {
+        double[] residuals = new double[rows];
+        return (w, gradient) -> {
+            LossChecks.checkLength(w, cols);
+            LossChecks.checkLength(gradient, cols);
+            double value = residuals(w, residuals);
+            // ∇f = Xᵀr / m: scale the m residuals, not the n gradient entries, then one dot per
+            // contiguous column.
+            for (int r = 0; r < rows; r++) {
+                residuals[r] /= rows;
+            }
+            kernels.gemv(featureColumns, 0, cols, rows, residuals, 0, gradient, 0);
+            return value;
+        };
+    }
+
+    @Override
+    public DeltaEvaluator newDeltaEvaluator() {
+        return new Delta();
+    }
+
+    /**
+     * Caches the residuals r = X·w − y. Moving wᵢ by s moves every residual by s·X_ri, so
+     * <pre>
+     *   f(w + s·eᵢ) − f(w) = (1/(2m))·Σ_r [(r_r + s·X_ri)² − r_r²]
+     *                      = s·(X_{·i}·r + s·|X_{·i}|²/2) / m
+     * </pre>
+     * one dot product over the contiguous column, O(m), with no difference of two totals.
+     */
+    private final class Delta implements DeltaEvaluator {
+
+        private final double[] residuals = new double[rows];
+
+        @Override
+        public double prepare(double[] w) {
+            LossChecks.checkLength(w, cols);
+            return residuals(w, residuals);
+        }
+
+        @Override
+        public double delta(int i, double step) {
+            Objects.checkIndex(i, cols);
+            double slope = kernels.dot(featureColumns, i * rows, residuals, 0, rows);
+            return step * (slope + 0.5 * step * columnSquares[i]) / rows;
+        }
+    }
+}

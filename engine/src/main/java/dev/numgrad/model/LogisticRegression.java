@@ -1,0 +1,161 @@
+package dev.numgrad.model;
+
+import dev.numgrad.kernel.KernelSupport;
+import dev.numgrad.kernel.Kernels;
+import dev.numgrad.loss.DeltaEvaluator;
+import dev.numgrad.loss.Evaluator;
+import dev.numgrad.loss.ExactGradient;
+import java.util.Objects;
+
+/**
+ * Logistic regression, the {@code logreg(m, n)} workload:
+ * f(w) = (1/m)·Σ_r [softplus(z_r) − t_r·z_r] with margins z = X·w and labels t_r ∈ {0, 1}.
+ *
+ * <p>Signed margins. Because softplus(z) − z = softplus(−z), each term is softplus(u_r) with
+ * u_r = (1 − 2t_r)·z_r. The loss therefore stores the signed rows (1 − 2t_r)·X_r (an exact sign
+ * flip) and evaluates f = (1/m)·Σ softplus(u_r), u = X'·w: every term is positive, so no label-1
+ * term subtracts a large z_r from a large softplus(z_r), and the gradient is simply
+ * X'ᵀσ(u)/m.
+ *
+ * <p>Like {@link LinearRegression}, the signed matrix is held row-major (value) and
+ * column-major (delta and gradient): 2·m·n + n doubles.
+ */
+public final class LogisticRegression implements BundledLoss {
+
+    private final int rows;
+    private final int cols;
+    private final KernelSupport kernels;
+    private final double[] signedFeatures;        // row-major (1 − 2t_r)·X[r][c]
+    private final double[] signedFeatureColumns;  // the same, column-major
+
+    /** As {@link #LogisticRegression(int, int, double[], double[], KernelSupport)} on {@link Kernels#get()}. */
+    public LogisticRegression(int rows, int cols, double[] features, double[] labels) {
+        this(rows, cols, features, labels, Kernels.get());
+    }
+
+    /**
+     * @param rows m, the number of samples, at least 1
+     * @param cols n, the number of parameters, at least 1
+     * @param features X, row-major, length m·n, finite. Not modified (copied).
+     * @param labels t, length m, each exactly 0 or 1. Not modified.
+     * @param kernels the arithmetic to evaluate with (tests force {@link Kernels#scalar()})
+     */
+    public LogisticRegression(int rows, int cols, double[] features, double[] labels, KernelSupport kernels) {
+        int length = DesignMatrix.checkedLength(rows, cols, features, "labels", labels);
+        for (int r = 0; r < rows; r++) {
+            if (labels[r] != 0.0 && labels[r] != 1.0) {
+                throw new IllegalArgumentException("labels[" + r + "] is " + labels[r] + ", expected 0 or 1");
+            }
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
+        this.signedFeatures = new double[length];
+        for (int r = 0; r < rows; r++) {
+            double sign = 1 - 2 * labels[r];
+            for (int c = 0; c < cols; c++) {
+                signedFeatures[r * cols + c] = sign * features[r * cols + c];
+            }
+        }
+        this.signedFeatureColumns = DesignMatrix.columnMajor(signedFeatures, rows, cols);
+    }
+
+    @Override
+    public int dimension() {
+        return cols;
+    }
+
+    /** m, the number of samples. */
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public String name() {
+        return "logreg(" + rows + "," + cols + ")";
+    }
+
+    @Override
+    public Evaluator newEvaluator() {
+        double[] margins = new double[rows];
+        return w -> {
+            LossChecks.checkLength(w, cols);
+            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
+            return meanSoftplus(margins, margins);
+        };
+    }
+
+    /** (1/m)·Σ softplus(margins); {@code terms} may be {@code margins} (then overwritten). */
+    private double meanSoftplus(double[] margins, double[] terms) {
+        kernels.softplus(margins, terms, 0, rows);
+        // A plain sum: m additions next to the m·n of the product above.
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            sum += terms[r];
+        }
+        return sum / rows;
+    }
+
+    @Override
+    public ExactGradient newExactGradient() {
+        double[] margins = new double[rows];
+        double[] weights = new double[rows];
+        return (w, gradient) -> {
+            LossChecks.checkLength(w, cols);
+            LossChecks.checkLength(gradient, cols);
+            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
+            double value = meanSoftplus(margins, weights);
+            // d softplus(u)/du = σ(u), so ∇f = X'ᵀσ(u)/m
+            kernels.sigmoid(margins, weights, 0, rows);
+            for (int r = 0; r < rows; r++) {
+                weights[r] /= rows;
+            }
+            kernels.gemv(signedFeatureColumns, 0, cols, rows, weights, 0, gradient, 0);
+            return value;
+        };
+    }
+
+    @Override
+    public DeltaEvaluator newDeltaEvaluator() {
+        return new Delta();
+    }
+
+    /**
+     * Caches, per sample, σ(u), softplus(u) and softplus(−u) at the signed margins u = X'·w.
+     * Moving wᵢ by s moves u_r by d_r = s·X'_ri (the contiguous column i), and each term changes
+     * by {@link LogisticMath#softplusDifference}, which never subtracts two softplus values:
+     * f(w + s·eᵢ) − f(w) = (1/m)·Σ_r log1p(σ(u_r)·expm1(d_r)) in the usual case. O(m) per call.
+     */
+    private final class Delta implements DeltaEvaluator {
+
+        private final double[] margins = new double[rows];
+        private final double[] negatedMargins = new double[rows];
+        private final double[] sigmoids = new double[rows];
+        private final double[] softplus = new double[rows];
+        private final double[] softplusNegated = new double[rows];
+
+        @Override
+        public double prepare(double[] w) {
+            LossChecks.checkLength(w, cols);
+            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
+            for (int r = 0; r < rows; r++) {
+                negatedMargins[r] = -margins[r];
+            }
+            kernels.sigmoid(margins, sigmoids, 0, rows);
+            kernels.softplus(negatedMargins, softplusNegated, 0, rows);
+            return meanSoftplus(margins, softplus);
+        }
+
+        @Override
+        public double delta(int i, double step) {
+            Objects.checkIndex(i, cols);
+            int column = i * rows;
+            double sum = 0;
+            for (int r = 0; r < rows; r++) {
+                double d = step * signedFeatureColumns[column + r];
+                sum += LogisticMath.softplusDifference(sigmoids[r], softplus[r], softplusNegated[r], d);
+            }
+            return sum / rows;
+        }
+    }
+}

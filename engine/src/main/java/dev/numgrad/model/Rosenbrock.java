@@ -1,0 +1,132 @@
+package dev.numgrad.model;
+
+import dev.numgrad.kernel.KernelSupport;
+import dev.numgrad.kernel.Kernels;
+import dev.numgrad.loss.DeltaEvaluator;
+import dev.numgrad.loss.Evaluator;
+import dev.numgrad.loss.ExactGradient;
+import java.util.Objects;
+
+/**
+ * The chained Rosenbrock function, the {@code rosen(n)} workload:
+ * f(x) = Σ_{i=0}^{n−2} [100·(x_{i+1} − xᵢ²)² + (1 − xᵢ)²]. A curved valley with its minimum
+ * at (1, …, 1); each coordinate appears in at most two terms, so its delta is O(1).
+ *
+ * <p>The value is two sums of squares over a scratch vector (the valley terms c_i = x_{i+1} − xᵢ²
+ * and the offsets 1 − xᵢ), so the reduction runs on the SIMD kernel.
+ */
+public final class Rosenbrock implements BundledLoss {
+
+    private final int dimension;
+    private final KernelSupport kernels;
+
+    /** rosen(n) on the kernels chosen for this JVM. */
+    public Rosenbrock(int dimension) {
+        this(dimension, Kernels.get());
+    }
+
+    /**
+     * @param dimension n, at least 2 (one term needs two coordinates)
+     * @param kernels the arithmetic to evaluate with (tests force {@link Kernels#scalar()})
+     */
+    public Rosenbrock(int dimension, KernelSupport kernels) {
+        if (dimension < 2) {
+            throw new IllegalArgumentException("rosen dimension must be at least 2, got " + dimension);
+        }
+        this.dimension = dimension;
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public String name() {
+        return "rosen(" + dimension + ")";
+    }
+
+    @Override
+    public Evaluator newEvaluator() {
+        double[] scratch = new double[dimension - 1];
+        return x -> {
+            LossChecks.checkLength(x, dimension);
+            return value(x, scratch);
+        };
+    }
+
+    private double value(double[] x, double[] scratch) {
+        int terms = dimension - 1;
+        for (int i = 0; i < terms; i++) {
+            scratch[i] = Math.fma(-x[i], x[i], x[i + 1]);
+        }
+        double valley = kernels.sumOfSquares(scratch, 0, terms);
+        for (int i = 0; i < terms; i++) {
+            scratch[i] = 1 - x[i];
+        }
+        return 100 * valley + kernels.sumOfSquares(scratch, 0, terms);
+    }
+
+    @Override
+    public ExactGradient newExactGradient() {
+        double[] scratch = new double[dimension - 1];
+        return (x, gradient) -> {
+            LossChecks.checkLength(x, dimension);
+            LossChecks.checkLength(gradient, dimension);
+            gradient[0] = 0;
+            for (int i = 0; i < dimension - 1; i++) {
+                double c = Math.fma(-x[i], x[i], x[i + 1]);
+                // ∂/∂xᵢ of term i, then term i's share of ∂/∂x_{i+1}
+                gradient[i] += -400 * x[i] * c - 2 * (1 - x[i]);
+                gradient[i + 1] = 200 * c;
+            }
+            return value(x, scratch);
+        };
+    }
+
+    @Override
+    public DeltaEvaluator newDeltaEvaluator() {
+        return new Delta();
+    }
+
+    /**
+     * Caches a copy of x. Changing xᵢ by s changes x_i² by d = s·(2xᵢ + s), and each touched
+     * term changes by a product rather than a difference of squares:
+     * <ul>
+     *   <li>term i, valley part c = x_{i+1} − xᵢ² → c − d: 100·((c − d)² − c²) = 100·d·(d − 2c);
+     *   <li>term i, offset a = 1 − xᵢ → a − s: (a − s)² − a² = s·(s − 2a);
+     *   <li>term i−1, valley part b = xᵢ − x_{i−1}² → b + s: 100·s·(2b + s).
+     * </ul>
+     */
+    private final class Delta implements DeltaEvaluator {
+
+        private final double[] base = new double[dimension];
+        private final double[] scratch = new double[dimension - 1];
+
+        @Override
+        public double prepare(double[] x) {
+            LossChecks.checkLength(x, dimension);
+            System.arraycopy(x, 0, base, 0, dimension);
+            return value(base, scratch);
+        }
+
+        @Override
+        public double delta(int i, double step) {
+            Objects.checkIndex(i, dimension);
+            double xi = base[i];
+            double d = step * (2 * xi + step);
+            double change = 0;
+            if (i < dimension - 1) {
+                double c = Math.fma(-xi, xi, base[i + 1]);
+                double a = 1 - xi;
+                change += 100 * d * (d - 2 * c) + step * (step - 2 * a);
+            }
+            if (i > 0) {
+                double b = Math.fma(-base[i - 1], base[i - 1], xi);
+                change += 100 * step * (2 * b + step);
+            }
+            return change;
+        }
+    }
+}
