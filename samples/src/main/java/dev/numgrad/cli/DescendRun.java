@@ -14,7 +14,10 @@ import dev.numgrad.schedule.CancellationToken;
 import dev.numgrad.schedule.ProgressListener;
 import dev.numgrad.workload.Workloads;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -87,7 +90,11 @@ final class DescendRun {
         Thread.interrupted();
         if (request.trace() != null) {
             try {
-                result.trace().writeCsv(request.trace());
+                AtomicFile.writeStream(request.trace(), out -> {
+                    Writer csv = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    result.trace().writeCsv(csv);
+                    csv.flush();
+                });
             } catch (IOException e) {
                 throw new CliFailure("cannot write --trace " + request.trace() + ": " + e.getMessage(), e);
             }

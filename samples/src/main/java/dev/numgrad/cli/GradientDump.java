@@ -9,7 +9,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a gradient as raw little-endian IEEE float64, n × 8 bytes and nothing else, so that
- * any language reads it back ({@code numpy.fromfile(path, "<f8")}).
+ * any language reads it back ({@code numpy.fromfile(path, "<f8")}). The file appears whole or not
+ * at all ({@link AtomicFile}): a truncated dump would still be a multiple of 8 bytes long.
  */
 final class GradientDump {
 
@@ -23,9 +24,12 @@ final class GradientDump {
      * @param values the gradient. Not modified.
      */
     static void write(Path file, double[] values) throws IOException {
+        AtomicFile.write(file, temporary -> writeRaw(temporary, values));
+    }
+
+    private static void writeRaw(Path file, double[] values) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK_DOUBLES * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel channel = FileChannel.open(file,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             for (int from = 0; from < values.length; from += CHUNK_DOUBLES) {
                 int to = Math.min(values.length, from + CHUNK_DOUBLES);
                 buffer.clear();

@@ -2,8 +2,6 @@ package dev.numgrad.cli;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -134,25 +132,23 @@ final class LossPlot {
     }
 
     /**
-     * Writes the chart to {@code file} (created or replaced) in the format its name says.
+     * Writes the chart to {@code file} (created or replaced, whole or not at all: {@link AtomicFile})
+     * in the format its name says.
      *
-     * <p>The PNG goes straight to the file: ImageIO writing to a stream buffers through a cache
-     * file whose cleanup it registers as a shutdown hook, which fails while the JVM is shutting
-     * down, and that is when a Ctrl-C'd descent writes its plot ({@link GracefulStop}).
+     * <p>The PNG is written to the temporary file by name, not to a stream: ImageIO writing to a
+     * stream buffers through a cache file whose cleanup it registers as a shutdown hook, which
+     * fails while the JVM is shutting down, and that is when a Ctrl-C'd descent writes its plot
+     * ({@link GracefulStop}).
      */
     static void write(XYChart chart, Path file) throws IOException {
         switch (Format.of(file)) {
-            case PNG -> {
-                Files.deleteIfExists(file); // ImageIO would overwrite in place, leaving a longer file's tail
-                if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", file.toFile())) {
+            case PNG -> AtomicFile.write(file, temporary -> {
+                if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", temporary.toFile())) {
                     throw new IOException("no PNG writer in this JVM");
                 }
-            }
-            case SVG -> {
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                }
-            }
+            });
+            case SVG -> AtomicFile.writeStream(file,
+                    out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         }
     }
 

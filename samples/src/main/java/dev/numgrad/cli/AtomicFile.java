@@ -1,0 +1,99 @@
+package dev.numgrad.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file whole or not at all: the content goes to a temporary file in the target's own
+ * directory (so that the final move never crosses a file system), is forced to disk, and is then
+ * moved over the target in one atomic rename. A write that fails part-way — disk full, a
+ * file-size limit, an exception in the writer, Ctrl-C — deletes the temporary file and leaves
+ * the previous target as it was.
+ *
+ * <p>A target that is a symbolic link is written through: the file the link points to is
+ * replaced and the link stays, as a user who linked an output expects.
+ */
+final class AtomicFile {
+
+    /** Writes the content into the temporary file it is given. */
+    @FunctionalInterface
+    interface ContentWriter {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    /** Writes the content to a stream over the temporary file. */
+    @FunctionalInterface
+    interface StreamWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    /**
+     * Replaces {@code target} with what {@code writer} writes, or leaves it untouched.
+     *
+     * @throws IOException the writer's or the file system's failure; the temporary file is gone
+     */
+    static void write(Path target, ContentWriter writer) throws IOException {
+        Path destination = resolveLinks(target);
+        Path directory = destination.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(directory, "." + destination.getFileName() + ".", ".partial");
+        try {
+            writer.writeTo(temporary);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            moveIntoPlace(temporary, destination);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** As {@link #write(Path, ContentWriter)}, for content written to a stream. */
+    static void writeStream(Path target, StreamWriter writer) throws IOException {
+        write(target, temporary -> {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING)) {
+                writer.writeTo(out);
+            }
+        });
+    }
+
+    /** As {@link #write(Path, ContentWriter)}, for UTF-8 text. */
+    static void writeString(Path target, String text) throws IOException {
+        writeStream(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The file a chain of symbolic links ends at (which need not exist yet). */
+    static Path resolveLinks(Path target) throws IOException {
+        Path current = target.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+            if (hops == 40) {
+                throw new IOException(target + ": too many levels of symbolic links");
+            }
+            current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
+        }
+        return current;
+    }
+
+    private static void moveIntoPlace(Path temporary, Path destination) throws IOException {
+        try {
+            Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Same directory, so this happens only on file systems without rename(2); still whole.
+            Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
