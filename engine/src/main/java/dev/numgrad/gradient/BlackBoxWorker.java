@@ -22,6 +22,11 @@ final class BlackBoxWorker extends GradientWorker {
         this.x = job.x.clone();
     }
 
+    @Override
+    public void afterRange(int lo, int hi) {
+        checkUnmodified(x, lo, hi);
+    }
+
     /** f(x), validated finite. */
     double valueAtBase() {
         double value;
@@ -31,6 +36,7 @@ final class BlackBoxWorker extends GradientWorker {
             throw LossEvaluationException.atBasePoint(job.lossName, "evaluating f(x)", e);
         }
         evaluations++;
+        checkUnmodifiedAtBase(x);
         if (!Double.isFinite(value)) {
             throw NonFiniteLossException.atBasePoint(job.lossName, value);
         }

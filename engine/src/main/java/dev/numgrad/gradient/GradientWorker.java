@@ -1,7 +1,10 @@
 package dev.numgrad.gradient;
 
+import dev.numgrad.InputModifiedException;
+import dev.numgrad.NonFiniteDerivativeException;
 import dev.numgrad.fd.CoordinateProbe;
 import dev.numgrad.schedule.CoordinateWorker;
+import java.util.Arrays;
 
 /**
  * One worker's means of differencing coordinates: it is the {@link CoordinateProbe} of whichever
@@ -25,6 +28,40 @@ abstract sealed class GradientWorker implements CoordinateWorker, CoordinateProb
         int i = job.coordinates == null ? slot : job.coordinates[slot];
         double h = job.steps.step(job.scheme, job.x[i]);
         coordinate = i;
-        job.out[slot] = job.scheme.derivative(this, job.base, h, job.errors, slot);
+        double derivative = job.scheme.derivative(this, job.base, h, job.errors, slot);
+        if (!Double.isFinite(derivative)) {
+            // Every probe was finite (the probes check), so the quotient itself overflowed.
+            throw new NonFiniteDerivativeException(job.lossName, i, job.x[i], h, derivative);
+        }
+        job.out[slot] = derivative;
+    }
+
+    /**
+     * Whether {@code mine}, the worker's private copy of x, still equals the validated x after
+     * the evaluations of slots [lo, hi); if not, restores it and reports the first difference.
+     * One vectorised comparison per range: negligible next to the range's evaluations, each of
+     * which reads all of x.
+     */
+    final void checkUnmodified(double[] mine, int lo, int hi) {
+        check(mine, lo, hi);
+    }
+
+    /** As {@link #checkUnmodified}, after the evaluation at the base point. */
+    final void checkUnmodifiedAtBase(double[] mine) {
+        check(mine, -1, -1);
+    }
+
+    /** @param lo first slot of the range evaluated, or -1 for the base point */
+    private void check(double[] mine, int lo, int hi) {
+        int j = Arrays.mismatch(mine, job.x);
+        if (j < 0) {
+            return;
+        }
+        double after = mine[j];
+        System.arraycopy(job.x, 0, mine, 0, mine.length);
+        String during = lo < 0 ? "the base point x was evaluated"
+                : job.coordinates == null ? "coordinates [" + lo + ", " + hi + ") were differenced"
+                : "coordinates " + Arrays.toString(Arrays.copyOfRange(job.coordinates, lo, hi)) + " were differenced";
+        throw InputModifiedException.byLoss(job.lossName, j, job.x[j], after, during);
     }
 }
