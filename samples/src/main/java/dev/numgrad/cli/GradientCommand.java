@@ -1,16 +1,20 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.Words;
 import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.workload.WorkloadSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
@@ -30,8 +34,9 @@ import picocli.CommandLine;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
-            "1:the computation failed: the loss threw or was not finite at a coordinate, a step overflowed, --timeout was reached, or --dump could not be written",
-            "2:a bad argument, or a request that would not fit in the heap"
+            "1:the computation failed: the loss threw or was not finite at a coordinate, a step overflowed, the threads or the heap ran out, --timeout was reached, or --dump could not be written (the summary is printed first; the previous file is kept)",
+            "2:a bad argument, an output that cannot be written, or a request that would not fit in the heap; nothing was computed",
+            "130:interrupted (Ctrl-C); nothing is written"
         },
         description = {
             "Computes one gradient of a standard workload and reports its cost and error.",
@@ -90,7 +95,8 @@ final class GradientCommand implements Callable<Integer> {
     Integer coordinates;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Cancel the numeric gradients once they have run this long (an error, exit 1).")
+            description = "Cancel the numeric gradients once they have run this long (an error, exit 1);"
+                    + " at least 1e-9.")
     Double timeoutSeconds;
 
     @Option(names = "--dump", paramLabel = "FILE",
@@ -103,11 +109,24 @@ final class GradientCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GradientRequest request = validate();
-        GradientReport report = new GradientRun(request, output.progressWanted(), spec.commandLine().getErr()).run();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(output.json ? report.toJson() : report.toSummary());
-        out.flush();
-        return CommandLine.ExitCode.OK;
+        PrintWriter err = spec.commandLine().getErr();
+        try (GracefulStop stop = GracefulStop.install()) {
+            GradientRun run = new GradientRun(request, output.progressWanted(), err, stop.token(),
+                    ForkJoinPool.defaultForkJoinWorkerThreadFactory);
+            GradientReport report = run.run();
+            // A --dump that fails now must not take the measurement with it: the summary is
+            // printed either way, and the failure after it.
+            String failure = run.writeDump();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(output.json ? report.toJson() : report.toSummary());
+            out.flush();
+            if (failure != null) {
+                err.println(spec.qualifiedName() + ": " + failure);
+                err.flush();
+                return CommandLine.ExitCode.SOFTWARE;
+            }
+            return CommandLine.ExitCode.OK;
+        }
     }
 
     /**
@@ -129,7 +148,8 @@ final class GradientCommand implements Callable<Integer> {
             throw bad(e.getMessage());
         }
         KernelSupport kernelSupport = kernels.resolve(spec);
-        ReportOptions.checkOutputFile(spec, "--dump", dump);
+        rejectIgnoredOptions();
+        new OutputFiles(spec).check("--dump", dump);
         GradientRequest request = new GradientRequest(workloadSpec, mode, numeric.scheme,
                 numeric.stepPolicy(spec), numeric.stepLabel(), workers, kernelSupport, warmup, repeat,
                 sample(workloadSpec.parameters()), dump, timeout());
@@ -162,7 +182,33 @@ final class GradientCommand implements Callable<Integer> {
         if (!(timeoutSeconds > 0) || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
             throw bad("--timeout must be positive and at most a year, got " + timeoutSeconds + " s");
         }
-        return Duration.ofNanos(Math.round(timeoutSeconds * 1e9));
+        long nanos = Math.round(timeoutSeconds * 1e9);
+        if (nanos < 1) {
+            throw bad("--timeout " + timeoutSeconds + " s is below the clock's resolution of 1 ns");
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    /**
+     * Backprop computes the exact gradient in the calling thread: options that only shape a
+     * numeric gradient would be ignored, so a request that gives them is refused rather than
+     * measured as something it did not ask for.
+     */
+    private void rejectIgnoredOptions() {
+        if (mode != Mode.BACKPROP) {
+            return;
+        }
+        ParseResult given = spec.commandLine().getParseResult();
+        for (String option : NumericGradientOptions.NUMERIC_ONLY) {
+            if (given.hasMatchedOption(option)) {
+                throw bad(option + " shapes a numeric gradient; --mode backprop computes the exact gradient"
+                        + " and would ignore it");
+            }
+        }
+        if (timeoutSeconds != null) {
+            throw bad("--timeout cancels numeric gradients; --mode backprop computes the exact gradient,"
+                    + " which cannot be cancelled part-way");
+        }
     }
 
     private void checkHeap(GradientRequest request) {
@@ -170,10 +216,9 @@ final class GradientCommand implements Callable<Integer> {
         long heap = Runtime.getRuntime().maxMemory();
         if (needed > heap) {
             int workers = request.threads();
-            throw bad(String.format("%s with %d thread%s needs ~%s, heap is %s; raise NUMGRAD_HEAP"
-                            + " (e.g. NUMGRAD_HEAP=%s ./numgrad ...)%s",
-                    request.workload().label(), workers, workers == 1 ? "" : "s", Bytes.format(needed),
-                    Bytes.format(heap), Bytes.suggestHeap(needed), workers > 1 ? " or use fewer --threads" : ""));
+            throw bad(String.format(Locale.ROOT, "%s with %s %s; raise NUMGRAD_HEAP (e.g. NUMGRAD_HEAP=%s ./numgrad ...)%s",
+                    request.workload().label(), Words.count(workers, "thread"), Bytes.exceeds(needed, heap),
+                    Bytes.suggestHeap(needed), workers > 1 ? " or use fewer --threads" : ""));
         }
     }
 

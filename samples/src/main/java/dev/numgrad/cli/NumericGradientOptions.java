@@ -5,6 +5,7 @@ import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,9 @@ import picocli.CommandLine.TypeConversionException;
  * and {@code --threads}, with their checks (a picocli mixin).
  */
 final class NumericGradientOptions {
+
+    /** The options that only a numeric gradient uses, which an exact gradient would ignore. */
+    static final List<String> NUMERIC_ONLY = List.of("--scheme", "--step", "--relative-step", "--threads");
 
     /** ForkJoinPool's limit on parallelism. */
     private static final int MAX_THREADS = 0x7fff;

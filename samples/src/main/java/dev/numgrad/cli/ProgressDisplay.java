@@ -35,7 +35,7 @@ final class ProgressDisplay implements AutoCloseable {
      * @param gradients how many gradients the run computes
      * @param delayNanos how long the run goes before the bar appears
      */
-    ProgressDisplay(PrintWriter err, boolean unicode, long dimension, int gradients, long delayNanos) {
+    ProgressDisplay(PrintWriter err, boolean unicode, long dimension, long gradients, long delayNanos) {
         this.err = err;
         this.delayNanos = delayNanos;
         this.unicode = unicode;
