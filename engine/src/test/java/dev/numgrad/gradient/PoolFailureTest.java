@@ -58,25 +58,23 @@ class PoolFailureTest {
     @Test
     void shutdownNowDuringTheRunIsNamedWithTheProgressMade() throws InterruptedException {
         ForkJoinPool pool = new ForkJoinPool(2);
-        CountDownLatch evaluating = new CountDownLatch(1);
+        CountDownLatch evaluating = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
-        // Coordinate 150's probes wait until the pool has been shut down under them.
-        double base = start()[150];
+        // Every probe waits until the pool has been shut down under it: both workers are then
+        // inside a leaf, and the ranges they forked are still queued, for shutdownNow() to cancel.
         Loss slow = Loss.of("slow", N, p -> {
-            if (p[150] != base) {
-                evaluating.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            evaluating.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             return p[0] * p[0];
         });
         double[] x = start();
         Thread stopper = Thread.ofPlatform().start(() -> {
             try {
-                evaluating.await();
+                evaluating.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 return;
             }

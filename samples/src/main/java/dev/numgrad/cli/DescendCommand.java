@@ -285,6 +285,9 @@ final class DescendCommand implements Callable<Integer> {
         if (gradient != Mode.BACKPROP) {
             return;
         }
+        // A bad value is named as such first; only a valid one is refused for being ignored.
+        numeric.workers(spec);
+        numeric.stepPolicy(spec);
         ParseResult given = spec.commandLine().getParseResult();
         for (String option : NumericGradientOptions.NUMERIC_ONLY) {
             if (given.hasMatchedOption(option)) {

@@ -198,6 +198,9 @@ final class GradientCommand implements Callable<Integer> {
         if (mode != Mode.BACKPROP) {
             return;
         }
+        // A bad value is named as such first; only a valid one is refused for being ignored.
+        numeric.workers(spec);
+        numeric.stepPolicy(spec);
         ParseResult given = spec.commandLine().getParseResult();
         for (String option : NumericGradientOptions.NUMERIC_ONLY) {
             if (given.hasMatchedOption(option)) {
