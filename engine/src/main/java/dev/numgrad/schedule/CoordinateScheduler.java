@@ -40,6 +40,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * have thrown, deterministically. Leaves never complete exceptionally, so the pool sees only
  * normal completions and stays usable, and the recorded exception is rethrown as it was thrown,
  * not re-wrapped by {@code ForkJoinTask}.
+ *
+ * <p>The pool's own failures become {@link PoolUnavailableException}: a pool shut down before the
+ * run, a pool shut down ({@code shutdownNow()}) during it, and a pool that starts no thread for
+ * the run (its thread factory throws or returns null; at a process limit), which would otherwise
+ * leave the caller waiting forever for a task no thread will run. A pool that starts some threads
+ * but not all simply runs the work on those it has: a fork whose thread could not be started still
+ * queued its task, which the forking worker runs itself when it joins.
+ *
+ * <p>Each worker may check its own state after a range ({@link CoordinateWorker#afterRange}); a
+ * failure there is recorded against the range's first coordinate.
  */
 public final class CoordinateScheduler {
 
@@ -67,6 +77,8 @@ public final class CoordinateScheduler {
      * @param pool the pool to run on, or null to run in the caller's thread
      * @param n number of coordinates, at least 0
      * @throws GradientCancelledException if a worker observed the cancelled token
+     * @throws PoolUnavailableException if the pool is shut down, is shut down during the run, or
+     *     starts no worker thread
      * @throws RuntimeException the failure of the lowest failing coordinate, as thrown by the worker
      */
     public static <W extends CoordinateWorker> void run(ForkJoinPool pool, int n, WorkerStash<W> workers,

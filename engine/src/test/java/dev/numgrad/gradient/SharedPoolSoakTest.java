@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +73,14 @@ class SharedPoolSoakTest {
             int kind = random.nextInt(4); // 0, 1: healthy; 2: fails at a coordinate; 3: cancelled at one
             int at = random.nextInt(n);
             CancellationToken token = CancellationToken.create();
+            ToDoubleFunction<double[]> value = p -> {
+                double f = 0;
+                for (int i = 0; i < p.length; i++) {
+                    f += a[i] * Math.cos(p[i]) * p[i];
+                }
+                return f;
+            };
+            Loss healthy = Loss.of("soak", n, value);
             Loss loss = Loss.of("soak", n, p -> {
                 if (kind == 2 && p[at] != base[at]) {
                     throw new IllegalStateException("injected at " + at);
@@ -79,11 +88,7 @@ class SharedPoolSoakTest {
                 if (kind == 3 && p[at] != base[at]) {
                     token.cancel();
                 }
-                double f = 0;
-                for (int i = 0; i < p.length; i++) {
-                    f += a[i] * Math.cos(p[i]) * p[i];
-                }
-                return f;
+                return value.applyAsDouble(p);
             });
             Scheme scheme = Scheme.all()[random.nextInt(Scheme.all().length)];
             NumericGradient numeric = new NumericGradient(scheme, StepPolicy.scaledToScheme(), Mode.BLACK_BOX,
@@ -93,13 +98,6 @@ class SharedPoolSoakTest {
                 double[] values = numeric.compute(loss, x).values();
                 NumericGradient serial = numeric.withExecution(Execution.serial())
                         .withCancellation(CancellationToken.none());
-                Loss healthy = kind == 3 ? Loss.of("soak", n, p -> {
-                    double f = 0;
-                    for (int i = 0; i < p.length; i++) {
-                        f += a[i] * Math.cos(p[i]) * p[i];
-                    }
-                    return f;
-                }) : loss;
                 assertTrue(kind != 2, "an injected failure was lost: " + where);
                 assertArrayEquals(serial.compute(healthy, x).values(), values, 0.0, where);
                 succeeded.incrementAndGet();

@@ -17,8 +17,22 @@ final class IoReason {
     private IoReason() {
     }
 
-    /** E.g. "Permission denied" for an {@link AccessDeniedException}, else the reason the OS gave. */
+    /**
+     * E.g. "Permission denied" for an {@link AccessDeniedException}, else the reason the OS gave.
+     * Writers that wrap the failure (an SVG encoder reports "SAXException: IOException: File too
+     * large") are looked through to the innermost I/O exception, which holds the OS's words.
+     */
     static String of(IOException e) {
+        IOException innermost = e;
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                innermost = io;
+            }
+        }
+        return reason(innermost).strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String reason(IOException e) {
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }

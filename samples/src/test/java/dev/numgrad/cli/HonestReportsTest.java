@@ -86,7 +86,8 @@ class HonestReportsTest {
         long heap = 64L << 20;
         assertEquals("needs ~64.0001 MiB, heap is 64.0000 MiB", Bytes.exceeds(heap + 100, heap));
         assertEquals("needs ~2.5 GiB, heap is 2.0 GiB", Bytes.exceeds(5L << 29, 2L << 30));
-        assertEquals("needs 67,108,865 bytes, heap is 67,108,864 bytes", Bytes.exceeds(heap + 1, heap));
+        assertEquals("needs ~64.000001 MiB, heap is 64.000000 MiB", Bytes.exceeds(heap + 1, heap));
+        assertEquals("needs 2,147,483,649 bytes, heap is 2,147,483,648 bytes", Bytes.exceeds((2L << 30) + 1, 2L << 30));
     }
 
     @Test
@@ -137,6 +138,15 @@ class HonestReportsTest {
                 CancellationToken.create(), NO_THREADS).run());
         assertEquals(StopReason.FAILED, report.stopReason());
         assertTrue(report.stopDetail().contains("could not start a worker thread"), report.stopDetail());
+    }
+
+    @Test
+    void anIoFailureWrappedByAWriterIsReportedInTheOperatingSystemsWords() {
+        java.io.IOException wrapped = new java.io.IOException("org.xml.sax.SAXException: java.io.IOException: File too"
+                + " large\njava.io.IOException: File too large", new RuntimeException("sax",
+                        new java.io.IOException("File too large")));
+        assertEquals("File too large", IoReason.of(wrapped));
+        assertEquals("Permission denied", IoReason.of(new java.nio.file.AccessDeniedException("/ro/x")));
     }
 
     @Test
