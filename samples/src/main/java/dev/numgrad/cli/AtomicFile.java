@@ -74,15 +74,14 @@ final class AtomicFile {
                 try {
                     writer.writeTo(out);
                 } catch (IOException | RuntimeException e) {
-                    throw out.failure == null || out.failure == e ? e : withSuppressed(out.failure, e);
+                    if (out.failure != null && out.failure != e) {
+                        out.failure.addSuppressed(e);
+                        throw out.failure;
+                    }
+                    throw e;
                 }
             }
         });
-    }
-
-    private static IOException withSuppressed(IOException failure, Exception writers) {
-        failure.addSuppressed(writers);
-        return failure;
     }
 
     /** Remembers the first exception the file's stream threw. */
