@@ -113,7 +113,18 @@ final class GradientCommand implements Callable<Integer> {
         try (GracefulStop stop = GracefulStop.install()) {
             GradientRun run = new GradientRun(request, output.progressWanted(), err, stop.token(),
                     ForkJoinPool.defaultForkJoinWorkerThreadFactory);
-            GradientReport report = run.run();
+            GradientReport report;
+            try {
+                report = run.run();
+            } catch (CliFailure e) {
+                if (e.exitCode() != DescendCommand.EXIT_INTERRUPTED) {
+                    throw e;
+                }
+                // Said before the stop is closed: once it is, a Ctrl-C'd JVM exits at once.
+                err.println(spec.qualifiedName() + ": " + e.getMessage());
+                err.flush();
+                return e.exitCode();
+            }
             // A --dump that fails now must not take the measurement with it: the summary is
             // printed either way, and the failure after it.
             String failure = run.writeDump();
