@@ -14,6 +14,7 @@ import dev.numgrad.workload.Workloads;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinPool.ForkJoinWorkerThreadFactory;
@@ -173,8 +174,8 @@ final class GradientRun {
     private CliFailure interrupted(int run, long done, long total) {
         String which = run < 0 ? "warm-up gradient " + (request.warmup() + run + 1) + " of " + request.warmup()
                 : "gradient " + (run + 1) + " of " + request.repeat();
-        return new CliFailure("interrupted (Ctrl-C) during " + which + ", after " + done + " of "
-                + Words.count(total, "coordinate") + "; nothing was reported or written", null,
+        return new CliFailure("interrupted (Ctrl-C) during " + which + ", after "
+                + String.format(Locale.ROOT, "%,d", done) + " of " + Words.count(total, "coordinate") + "; nothing was reported or written", null,
                 DescendCommand.EXIT_INTERRUPTED);
     }
 
