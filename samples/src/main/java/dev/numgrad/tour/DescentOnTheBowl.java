@@ -130,9 +130,9 @@ public record DescentOnTheBowl(int steps) implements Lesson {
         if (result.stopReason() == StopReason.DIVERGED) {
             return "diverges";
         }
-        if (result.loss() < 1e-3 * start) {
-            return "converges";
+        if (start - result.loss() < 1e-6 * start) {
+            return "barely moves";
         }
-        return start - result.loss() < 1e-6 * start ? "barely moves" : "descends slowly";
+        return result.loss() < start ? "converges" : "does not descend";
     }
 }
