@@ -60,7 +60,7 @@ public record CentralDifferences() implements Lesson {
 
     private XYChart chart() {
         XYChart chart = Charts.wide("Secants of x³ at x = 10 with h = 2", "x", "f(x)");
-        double[] xs = Charts.linspace(6.5, 13.5, 141);
+        double[] xs = Charts.linspace(6, 14, 161);
         double y = CUBE.applyAsDouble(X);
         Charts.line(chart, "f(x) = x³", xs, Derivative.values(CUBE, xs), Charts.BLUE);
         Charts.line(chart, "tangent: slope 3x² = 300", xs, Derivative.line(X, y, 3 * X * X, xs), Charts.RED);

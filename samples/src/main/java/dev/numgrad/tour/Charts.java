@@ -122,6 +122,21 @@ final class Charts {
         return series;
     }
 
+    /**
+     * Labels a step axis 0, 1, …, n − 1 at a round interval (1, 2, 5, 10, 20, …) that leaves at most
+     * about ten labels: XChart puts a tick at every integer of a short integer axis and labels them
+     * all, until the labels run together.
+     */
+    static void stepAxis(XYChart chart, int n) {
+        long every = 1;
+        for (int k = 0; (n - 1) / every > 10; k++) {
+            every = (long) (new int[] {2, 5, 10}[k % 3] * Math.pow(10, k / 3));
+        }
+        long interval = every;
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(
+                x -> Math.rint(x) == x && x.longValue() % interval == 0 ? Long.toString(x.longValue()) : "");
+    }
+
     /** 0, 1, …, n − 1: the step numbers of a trace. */
     static double[] indices(int n) {
         double[] xs = new double[n];

@@ -114,6 +114,7 @@ public record DescentOnTheBowl(int steps) implements Lesson {
         XYChart losses = Charts.wide("Loss against step, log scale", "step", "f(x)");
         losses.getStyler().setYAxisLogarithmic(true);
         losses.getStyler().setYAxisDecimalPattern("0E0");
+        Charts.stepAxis(losses, runs.stream().mapToInt(run -> run.result().trace().size()).max().orElse(1));
         for (int k = 0; k < runs.size(); k++) {
             ImmutableDoubleList loss = runs.get(k).result().trace().loss();
             double[] xs = Charts.indices(loss.size());

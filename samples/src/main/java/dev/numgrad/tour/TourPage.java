@@ -20,11 +20,11 @@ final class TourPage {
     static final String FILE_NAME = "index.html";
 
     private static final String STYLE = """
-            body { font-family: system-ui, sans-serif; max-width: 1000px; margin: 2em auto; padding: 0 1em;
+            body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em;
                    font-size: 19px; line-height: 1.5; color: #222; }
             h1 { font-size: 2em; margin-bottom: 0.2em; }
             h2 { border-top: 2px solid #ddd; padding-top: 1em; margin-top: 2em; }
-            pre { background: #f5f5f5; padding: 0.8em; overflow-x: auto; font-size: 15px; line-height: 1.35; }
+            pre { background: #f5f5f5; padding: 0.8em; overflow-x: auto; font-size: 14px; line-height: 1.35; }
             figure { margin: 1em 0; }
             figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
             figcaption { font-size: 0.9em; color: #555; }
@@ -75,14 +75,15 @@ final class TourPage {
     private static void lesson(StringBuilder html, Path directory, LessonReport report) throws IOException {
         html.append("<section id=\"lesson-").append(report.number()).append("\">\n<h2>").append(report.number())
                 .append(". ").append(escape(report.title())).append("</h2>\n");
-        for (String paragraph : report.text()) {
-            html.append("<p>").append(escape(paragraph)).append("</p>\n");
-        }
+        // Numbers first, then the text that reads them, as on the terminal.
         html.append("<pre>");
         for (String line : report.numbers()) {
             html.append(escape(line)).append('\n');
         }
         html.append("</pre>\n");
+        for (String paragraph : report.text()) {
+            html.append("<p>").append(escape(paragraph)).append("</p>\n");
+        }
         for (Figure figure : report.figures()) {
             figure(html, directory, figure);
         }

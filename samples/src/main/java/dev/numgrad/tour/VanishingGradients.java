@@ -188,8 +188,8 @@ public record VanishingGradients(int depth, int width, int batch, int steps, lon
                 + "with it, at %.3g.", Decimals.brief(CLIP_NORM), Decimals.brief(CLIP_NORM), Decimals.brief(LEARNING_RATE),
                 plain.loss(), plain.stopReason(), clipped.loss());
 
-        report.figure(figures.save("lesson-8-norms", "Gradient norm per layer, log scale: the sigmoid network's "
-                + "vanishes toward the input, the over-scaled ReLU network's explodes; numeric and backprop coincide.",
+        report.figure(figures.save("lesson-8-norms", "The backward signal per layer, log scale: the sigmoid network's "
+                + "vanishes toward the input, the over-scaled ReLU network's grows; numeric and backprop coincide.",
                 normsChart(sigmoidNorms, reluNorms)));
         report.figure(figures.save("lesson-8-clipping", "Loss of SGD on the exploding ReLU network, with and without "
                 + "clipping the gradient norm.", lossChart(plain, clipped)));
@@ -197,8 +197,8 @@ public record VanishingGradients(int depth, int width, int batch, int steps, lon
     }
 
     private static XYChart normsChart(Norms sigmoid, Norms relu) {
-        XYChart chart = Charts.wide("Backward signal per layer: |∂f/∂b| (1 = next to the input)", "layer",
-                "|∂f/∂b| of the layer");
+        XYChart chart = Charts.wide("Backward signal per layer: |∂f/∂b|", "layer (1 is next to the input, the last "
+                + "is the output layer)", "|∂f/∂b| of the layer");
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisDecimalPattern("0E0");
         double[] layers = new double[sigmoid.backprop().length];
@@ -216,6 +216,7 @@ public record VanishingGradients(int depth, int width, int batch, int steps, lon
         XYChart chart = Charts.wide("SGD on the exploding ReLU network", "step", "loss");
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisDecimalPattern("0E0");
+        Charts.stepAxis(chart, Math.max(plain.trace().size(), clipped.trace().size()));
         Charts.lineWithDots(chart, "no clipping", Charts.indices(plain.trace().size()), plain.trace().loss().toArray(), Charts.RED);
         Charts.lineWithDots(chart, "gradient norm clipped to " + Decimals.brief(CLIP_NORM), Charts.indices(clipped.trace().size()),
                 clipped.trace().loss().toArray(), Charts.GREEN);
