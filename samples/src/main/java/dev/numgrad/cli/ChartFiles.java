@@ -23,7 +23,7 @@ public final class ChartFiles {
      * <p>The image is written to the temporary file by name, not to a stream: ImageIO writing to
      * a stream buffers through a cache file whose cleanup it registers as a shutdown hook, which
      * fails while the JVM is shutting down, and that is when a Ctrl-C'd descent writes its plot
-     * ({@link GracefulStop}).
+     * ({@code GracefulStop}).
      *
      * @param chart the chart, at the size it was built with
      * @param file the target; its directory must exist

@@ -42,7 +42,11 @@ public record WhyBackprop(List<MlpWorkload> sizes) implements Lesson {
         }
     }
 
-    /** The tour's sweep: about a hundred to about five thousand parameters, a second or so in all. */
+    /**
+     * The tour's sweep.
+     *
+     * @return four networks from about a hundred to about five thousand parameters, a second or so in all
+     */
     public static WhyBackprop standard() {
         return new WhyBackprop(List.of(new MlpWorkload(8, 8, 4, 8), new MlpWorkload(16, 16, 4, 8),
                 new MlpWorkload(32, 32, 10, 8), new MlpWorkload(64, 64, 10, 8)));
