@@ -61,17 +61,19 @@ public record CentralDifferences() implements Lesson {
     private XYChart chart() {
         XYChart chart = Charts.wide("Secants of x³ at x = 10 with h = 2", "x", "f(x)");
         double[] xs = Charts.linspace(6, 14, 161);
+        // Straight lines get their two ends only: XChart restarts a dash pattern at every segment.
+        double[] ends = {xs[0], xs[xs.length - 1]};
         double y = CUBE.applyAsDouble(X);
         Charts.line(chart, "f(x) = x³", xs, Derivative.values(CUBE, xs), Charts.BLUE);
-        Charts.line(chart, "tangent: slope 3x² = 300", xs, Derivative.line(X, y, 3 * X * X, xs), Charts.RED);
+        Charts.line(chart, "tangent: slope 3x² = 300", ends, Derivative.line(X, y, 3 * X * X, ends), Charts.RED);
         double forward = slope(Scheme.forward(), DRAWN_H);
         double backward = slope(Scheme.backward(), DRAWN_H);
         double central = slope(Scheme.central(), DRAWN_H);
-        Charts.dashed(chart, "forward secant: slope " + Decimals.brief(forward), xs, Derivative.line(X, y, forward, xs), Charts.ORANGE);
-        Charts.dashed(chart, "backward secant: slope " + Decimals.brief(backward), xs, Derivative.line(X, y, backward, xs), Charts.GREEN);
+        Charts.dashed(chart, "forward secant: slope " + Decimals.brief(forward), ends, Derivative.line(X, y, forward, ends), Charts.ORANGE);
+        Charts.dashed(chart, "backward secant: slope " + Decimals.brief(backward), ends, Derivative.line(X, y, backward, ends), Charts.GREEN);
         // The central chord joins (x − h, f(x − h)) and (x + h, f(x + h)); it does not pass through (x, f(x)).
         double chordY = CUBE.applyAsDouble(X - DRAWN_H) + central * (X - (X - DRAWN_H));
-        Charts.dashed(chart, "central chord: slope " + Decimals.brief(central), xs, Derivative.line(X, chordY, central, xs), Charts.PURPLE);
+        Charts.dashed(chart, "central chord: slope " + Decimals.brief(central), ends, Derivative.line(X, chordY, central, ends), Charts.PURPLE);
         Charts.dots(chart, "x − h, x, x + h", new double[] {X - DRAWN_H, X, X + DRAWN_H},
                 Derivative.values(CUBE, new double[] {X - DRAWN_H, X, X + DRAWN_H}), Charts.BLACK);
         chart.getStyler().setYAxisMin(200.0);

@@ -97,15 +97,17 @@ public record ChainRule() implements Lesson {
 
     private static XYChart chart(Slopes s) {
         XYChart chart = Charts.wide("Fainting risk against dose (a toy model)", "dose x (mg)", "risk z (points)");
-        double[] xs = Charts.linspace(0, 30, 121);
+        double[] xs = Charts.linspace(0, 50, 201);
+        // Straight lines get their two ends only: XChart restarts a dash pattern at every segment.
+        double[] ends = {xs[0], xs[xs.length - 1]};
         DoubleUnaryOperator withEffect = x -> RISK_OF_DOSE.applyAsDouble(x) + SIDE_EFFECT * x;
         double z = RISK_OF_DOSE.applyAsDouble(DOSE);
         Charts.line(chart, "z(y(x))", xs, Derivative.values(RISK_OF_DOSE, xs), Charts.BLUE);
-        Charts.dashed(chart, "tangent at 10 mg: slope dz/dy · dy/dx = " + Decimals.brief(s.dzdx()), xs,
-                Derivative.line(DOSE, z, s.dzdx(), xs), Charts.BLUE);
+        Charts.dashed(chart, "tangent at 10 mg: slope dz/dy · dy/dx = " + Decimals.brief(s.dzdx()), ends,
+                Derivative.line(DOSE, z, s.dzdx(), ends), Charts.BLUE);
         Charts.line(chart, "z(y(x)) + 0.3·x, with a direct effect", xs, Derivative.values(withEffect, xs), Charts.ORANGE);
-        Charts.dashed(chart, "tangent at 10 mg: total derivative " + Decimals.brief(s.total()), xs,
-                Derivative.line(DOSE, withEffect.applyAsDouble(DOSE), s.total(), xs), Charts.ORANGE);
+        Charts.dashed(chart, "tangent at 10 mg: total derivative " + Decimals.brief(s.total()), ends,
+                Derivative.line(DOSE, withEffect.applyAsDouble(DOSE), s.total(), ends), Charts.ORANGE);
         Charts.dots(chart, "dose 10 mg", new double[] {DOSE, DOSE}, new double[] {z, withEffect.applyAsDouble(DOSE)},
                 Charts.BLACK);
         return chart;

@@ -63,6 +63,8 @@ public record DerivativeAsLimit() implements Lesson {
     private XYChart chart() {
         XYChart chart = Charts.wide("Secants approach the tangent of x² at x = 3", "x", "f(x)");
         double[] xs = Charts.linspace(0, 5, 101);
+        // Straight lines get their two ends only: XChart restarts a dash pattern at every segment.
+        double[] ends = {xs[0], xs[xs.length - 1]};
         Charts.line(chart, "f(x) = x²", xs, Derivative.values(SQUARE, xs), Charts.BLUE);
         double[] secantH = {1.5, 0.5};
         Color[] colors = {Charts.ORANGE, Charts.GREEN};
@@ -70,9 +72,9 @@ public record DerivativeAsLimit() implements Lesson {
             double h = secantH[k];
             double slope = slope(Scheme.forward(), h);
             Charts.dashed(chart, String.format(Locale.ROOT, "secant, h = %s: slope %s", Decimals.brief(h), Decimals.brief(slope)),
-                    xs, Derivative.line(X, SQUARE.applyAsDouble(X), slope, xs), colors[k]);
+                    ends, Derivative.line(X, SQUARE.applyAsDouble(X), slope, ends), colors[k]);
         }
-        Charts.line(chart, "tangent: slope 2x = 6", xs, Derivative.line(X, SQUARE.applyAsDouble(X), 2 * X, xs), Charts.RED);
+        Charts.line(chart, "tangent: slope 2x = 6", ends, Derivative.line(X, SQUARE.applyAsDouble(X), 2 * X, ends), Charts.RED);
         Charts.dots(chart, "x = 3, x + h", new double[] {X, X + secantH[0], X + secantH[1]},
                 new double[] {9, SQUARE.applyAsDouble(X + secantH[0]), SQUARE.applyAsDouble(X + secantH[1])}, Charts.BLACK);
         chart.getStyler().setYAxisMin(-5.0);
