@@ -24,7 +24,7 @@ final class Charts {
      * area is about square, so circles look round and arrows point where they should.
      */
     static final int MAP_WIDTH = 820;
-    static final int MAP_HEIGHT = 900;
+    static final int MAP_HEIGHT = 936;
 
     static final Color BLUE = new Color(0x1f, 0x77, 0xb4);
     static final Color ORANGE = new Color(0xff, 0x7f, 0x0e);

@@ -39,11 +39,11 @@ public record DerivativeAsLimit() implements Lesson {
     public LessonReport teach(Figures figures) throws IOException {
         LessonReport.Builder report = LessonReport.of(this);
         report.number("f(x) = x², x = %s", Decimals.brief(X));
-        report.number("%-8s %-22s %s", "h", "forward (f(x+h)-f(x))/h", "error");
+        report.number("%-8s %-26s %s", "h", "forward (f(x+h)-f(x))/h", "error");
         double forward = Double.NaN;
         for (double h = 1e-1; h >= H * 0.99; h /= 10) {
             forward = slope(Scheme.forward(), h);
-            report.number("%-8.0e %-22.10f %.2e", h, forward, Math.abs(forward - 2 * X));
+            report.number("%-8.0e %-26.10f %.2e", h, forward, Math.abs(forward - 2 * X));
         }
         double central = slope(Scheme.central(), H);
         report.number("central difference at h = %.0e: %.10f", H, central);
