@@ -30,6 +30,8 @@ public final class CostReport {
     private final Map<CostMethod, PowerFit> fits = new EnumMap<>(CostMethod.class);
 
     /**
+     * A report on a sweep; the fits are computed here, once.
+     *
      * @param result what was measured
      * @param threads workers of the numeric gradients, for the header
      * @param kernels the kernels' name, for the header
@@ -58,6 +60,8 @@ public final class CostReport {
     }
 
     /**
+     * The rows whose black-box figure is extrapolated from a sample.
+     *
      * @return how many rows have an extrapolated black-box gradient
      */
     public int extrapolatedRows() {
@@ -142,7 +146,7 @@ public final class CostReport {
                         + " backprop costs %s: a factor of %s.%n",
                 largest.model().label(), Quantities.count(largest.parameters()), Quantities.time(box.seconds()),
                 box.extrapolated() ? " (extrapolated from " + Quantities.count(box.coordinates()) + " coordinates)" : "",
-                Quantities.time(largest.backpropSeconds()), Quantities.ratio(largest.blackBoxOverBackprop())));
+                Quantities.time(largest.backpropSeconds()), Quantities.factor(largest.blackBoxOverBackprop())));
         NumericCost delta = largest.delta();
         double errorRatio = box.errInf() / delta.errInf();
         text.append(String.format(Locale.ROOT,

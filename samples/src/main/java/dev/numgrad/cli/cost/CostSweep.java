@@ -87,6 +87,8 @@ public final class CostSweep {
     public record Settings(ImmutableList<WorkloadSpec> models, int threads, double budgetSeconds, KernelSupport kernels) {
 
         /**
+         * Validates the settings.
+         *
          * @throws IllegalArgumentException naming the bad value
          * @throws NullPointerException for a missing part
          */
@@ -110,6 +112,8 @@ public final class CostSweep {
     private final CancellationToken cancellation;
 
     /**
+     * A sweep, ready to {@link #run()}.
+     *
      * @param settings what to sweep
      * @param listener hears progress and each finished size
      * @param cancellation stops the sweep soon (within one coordinate per worker of a numeric
@@ -138,6 +142,8 @@ public final class CostSweep {
     }
 
     /**
+     * The largest size the sweep can measure: the default of {@code --max-params}.
+     *
      * @return the largest size of the ladder, in parameters
      */
     public static int largestParameters() {

@@ -18,6 +18,8 @@ package dev.numgrad.cli.cost;
 public record NumericCost(double seconds, long evaluations, double errInf, int coordinates, boolean extrapolated) {
 
     /**
+     * Validates the cost.
+     *
      * @throws IllegalArgumentException for a time that is not positive and finite, a negative
      *     evaluation count, or no coordinates
      */

@@ -13,6 +13,8 @@ package dev.numgrad.cli.cost;
 public record PowerFit(double exponent, double log10Coefficient, double rSquared, int points) {
 
     /**
+     * Validates the fit.
+     *
      * @throws IllegalArgumentException for fewer than 2 points or a non-finite slope
      */
     public PowerFit {

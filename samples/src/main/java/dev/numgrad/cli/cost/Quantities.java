@@ -33,10 +33,15 @@ final class Quantities {
 
     /** A factor: "1.5×", "66×", "473,000×" (three significant digits, grouped). */
     static String ratio(double ratio) {
+        return factor(ratio) + "×";
+    }
+
+    /** A factor as a number, for prose: "1.5", "66", "473,000". */
+    static String factor(double ratio) {
         if (ratio < 10) {
-            return String.format(Locale.ROOT, "%.1f×", ratio);
+            return String.format(Locale.ROOT, "%.1f", ratio);
         }
-        return String.format(Locale.ROOT, "%,.0f×", roundToSignificant(ratio, 3));
+        return String.format(Locale.ROOT, "%,.0f", roundToSignificant(ratio, 3));
     }
 
     /** An error: "1.1e-12". */

@@ -16,6 +16,8 @@ public record SizeCost(WorkloadSpec model, double lossSeconds, double backpropSe
         NumericCost blackBox) {
 
     /**
+     * Validates the row.
+     *
      * @throws IllegalArgumentException for a time that is not positive and finite
      * @throws NullPointerException for a missing part
      */
@@ -31,6 +33,8 @@ public record SizeCost(WorkloadSpec model, double lossSeconds, double backpropSe
     }
 
     /**
+     * The model's parameter count P.
+     *
      * @return the gradient's dimension
      */
     public int parameters() {
@@ -53,6 +57,8 @@ public record SizeCost(WorkloadSpec model, double lossSeconds, double backpropSe
     }
 
     /**
+     * The delta gradient's time over backprop's.
+     *
      * @return how many backprop gradients a delta gradient costs
      */
     public double deltaOverBackprop() {
@@ -60,6 +66,8 @@ public record SizeCost(WorkloadSpec model, double lossSeconds, double backpropSe
     }
 
     /**
+     * The black-box gradient's time over backprop's.
+     *
      * @return how many backprop gradients a black-box gradient costs
      */
     public double blackBoxOverBackprop() {

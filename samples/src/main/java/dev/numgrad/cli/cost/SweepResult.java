@@ -15,6 +15,8 @@ import org.eclipse.collections.api.list.ImmutableList;
 public record SweepResult(ImmutableList<SizeCost> rows, int planned, boolean stopped, double seconds) {
 
     /**
+     * Validates the result.
+     *
      * @throws NullPointerException for missing rows
      * @throws IllegalArgumentException for more rows than planned
      */

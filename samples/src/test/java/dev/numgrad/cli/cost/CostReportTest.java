@@ -71,7 +71,7 @@ class CostReportTest {
         assertEquals(3, text.lines().count(), text);
         assertTrue(text.contains("A black-box gradient of the largest model here, mlp(784,1270,10,32) with 1,009,660"
                 + " parameters, costs 34.0 min (extrapolated from 100 coordinates); backprop costs 3.03 ms: a factor of"
-                + " 673,000×."), text);
+                + " 673,000."), text);
         assertTrue(text.contains("down to 202 ms, 67× backprop, with err_inf 1.0e-12 against black-box's 2.0e-09"
                 + " (2,000× smaller)"), text);
         assertTrue(text.contains("Black-box time grows as P^2.00 and backprop as P^1.00: doubling the model multiplies"
