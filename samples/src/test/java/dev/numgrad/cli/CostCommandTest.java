@@ -69,7 +69,8 @@ class CostCommandTest {
             assertEquals(Double.parseDouble(row.group(4)), Double.parseDouble(fields[6]),
                     0.051 * Double.parseDouble(fields[6]), "delta_err_inf as printed: " + csv.get(i + 1));
         }
-        assertTrue(cli.out().contains("Growth with the parameters P (least squares of log seconds on log P over 3 sizes)"),
+        assertTrue(cli.out().contains("Growth with the parameters P (least squares of log seconds on log P over the 3 sizes"
+                + " from 805 parameters)"),
                 cli.out());
         assertTrue(cli.out().contains("A black-box gradient of the largest model here, mlp(64,64,10,32) with 4,810"
                 + " parameters, costs "), cli.out());

@@ -4,18 +4,20 @@ package dev.numgrad.cli.cost;
 public enum CostMethod {
 
     /** One loss evaluation f(x), single-threaded: the unit every other cost is made of. */
-    LOSS("loss evaluation"),
+    LOSS("loss evaluation", "loss"),
     /** One exact gradient by backpropagation, single-threaded: the reference. */
-    BACKPROP("backprop gradient"),
+    BACKPROP("backprop gradient", "backprop"),
     /** One central-difference gradient by delta evaluation (changed terms only). */
-    DELTA("delta central gradient"),
+    DELTA("delta central gradient", "delta"),
     /** One central-difference gradient evaluating the whole loss for every probe. */
-    BLACK_BOX("black-box central gradient");
+    BLACK_BOX("black-box central gradient", "black-box");
 
     private final String label;
+    private final String shortLabel;
 
-    CostMethod(String label) {
+    CostMethod(String label, String shortLabel) {
         this.label = label;
+        this.shortLabel = shortLabel;
     }
 
     /**
@@ -25,5 +27,14 @@ public enum CostMethod {
      */
     public String label() {
         return label;
+    }
+
+    /**
+     * The column name, for tables and the progress bar: e.g. "black-box".
+     *
+     * @return the short label
+     */
+    public String shortLabel() {
+        return shortLabel;
     }
 }

@@ -17,6 +17,14 @@ public final class CostReport {
     /** The fits need this many sizes: with two, any line fits exactly and R² says nothing. */
     public static final int MIN_POINTS_TO_FIT = 3;
 
+    /**
+     * The fits start at this many parameters when at least {@link #MIN_POINTS_TO_FIT} sizes are
+     * that large. Below it, fixed per-call costs dominate (a loss evaluation of 805 parameters
+     * takes about as long as one of 4,810), which would flatten the slopes that describe the
+     * large models this command is about.
+     */
+    public static final int FIT_FROM_PARAMETERS = 10_000;
+
     /** The CSV's columns, in order. */
     public static final ImmutableList<String> CSV_COLUMNS = org.eclipse.collections.api.factory.Lists.immutable.of(
             "model", "parameters", "loss_seconds", "backprop_seconds",
@@ -28,6 +36,7 @@ public final class CostReport {
     private final int threads;
     private final String kernels;
     private final Map<CostMethod, PowerFit> fits = new EnumMap<>(CostMethod.class);
+    private final ImmutableList<SizeCost> fitted;
 
     /**
      * A report on a sweep; the fits are computed here, once.
@@ -40,11 +49,12 @@ public final class CostReport {
         this.result = Objects.requireNonNull(result, "result");
         this.threads = threads;
         this.kernels = Objects.requireNonNull(kernels, "kernels");
-        ImmutableList<SizeCost> rows = result.rows();
-        if (rows.size() >= MIN_POINTS_TO_FIT) {
-            double[] parameters = rows.collectDouble(SizeCost::parameters).toArray();
+        ImmutableList<SizeCost> large = result.rows().select(row -> row.parameters() >= FIT_FROM_PARAMETERS);
+        this.fitted = large.size() >= MIN_POINTS_TO_FIT ? large : result.rows();
+        if (fitted.size() >= MIN_POINTS_TO_FIT) {
+            double[] parameters = fitted.collectDouble(SizeCost::parameters).toArray();
             for (CostMethod method : CostMethod.values()) {
-                fits.put(method, PowerFit.of(parameters, rows.collectDouble(row -> row.seconds(method)).toArray()));
+                fits.put(method, PowerFit.of(parameters, fitted.collectDouble(row -> row.seconds(method)).toArray()));
             }
         }
     }
@@ -60,12 +70,13 @@ public final class CostReport {
     }
 
     /**
-     * The rows whose black-box figure is extrapolated from a sample.
+     * The sizes the fits are made over: those from {@link #FIT_FROM_PARAMETERS} parameters up
+     * when there are at least {@link #MIN_POINTS_TO_FIT} of them, else all.
      *
-     * @return how many rows have an extrapolated black-box gradient
+     * @return the rows fitted, smallest first
      */
-    public int extrapolatedRows() {
-        return result.rows().count(row -> row.blackBox().extrapolated());
+    public ImmutableList<SizeCost> fitted() {
+        return fitted;
     }
 
     /**
@@ -111,17 +122,19 @@ public final class CostReport {
      * @return lines ending in a newline
      */
     public String exponents() {
-        int points = result.rows().size();
         if (fits.isEmpty()) {
             return String.format(Locale.ROOT, "Growth exponents need at least %d sizes; %d measured.%n",
-                    MIN_POINTS_TO_FIT, points);
+                    MIN_POINTS_TO_FIT, result.rows().size());
         }
+        int points = fitted.size();
+        int extrapolated = fitted.count(row -> row.blackBox().extrapolated());
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Growth with the parameters P (least squares of log seconds on log P over %d sizes):%n", points));
+                "Growth with the parameters P (least squares of log seconds on log P over the %d sizes from %s"
+                        + " parameters):%n", points, Quantities.count(fitted.getFirst().parameters())));
         for (CostMethod method : CostMethod.values()) {
             PowerFit fit = fits.get(method);
-            String note = method == CostMethod.BLACK_BOX && extrapolatedRows() > 0
-                    ? String.format(Locale.ROOT, "; %d of %d points extrapolated", extrapolatedRows(), points) : "";
+            String note = method == CostMethod.BLACK_BOX && extrapolated > 0
+                    ? String.format(Locale.ROOT, "; %d of %d points extrapolated", extrapolated, points) : "";
             text.append(String.format(Locale.ROOT, "  %-28s ∝ P^%.2f  (R² %.3f%s)%n", method.label(), fit.exponent(),
                     fit.rSquared(), note));
         }
