@@ -40,7 +40,7 @@ import org.eclipse.collections.api.list.MutableList;
  * less than about half the budget and the samples to a twentieth each.
  *
  * <p><b>Timing.</b> Loss evaluations, backprop and delta gradients, and black-box gradients
- * predicted to take under a second, are medians of at least five batches after a warm-up that
+ * predicted to take under a second, are the fastest of at least ten batches after a warm-up that
  * lasts until the time per call stops falling ({@link Stopwatch}); a longer black-box gradient or
  * sample is timed once. Loss evaluations and backprop run single-threaded.
  * Numeric gradients run on a fork/join pool of {@code threads} workers made for the sweep, or in
@@ -184,8 +184,8 @@ public final class CostSweep {
 
     /**
      * Runs every timed code path on a small network, untimed, for {@link #warmUpSeconds()}: a
-     * cold JVM interprets the kernels at a hundredth of their compiled speed, and the first sizes
-     * would otherwise be timed while the JIT compiles them.
+     * cold JVM interprets the kernels far below their compiled speed (the Vector API worst of
+     * all), and the first sizes would otherwise be timed while the JIT compiles them.
      */
     private void warmUp(NumericGradient central) {
         BundledLoss loss = WARMUP_MODEL.build(settings.kernels());
@@ -222,12 +222,12 @@ public final class CostSweep {
 
         listener.measuring(index, model, CostMethod.LOSS, 0, 1);
         Evaluator evaluator = loss.newEvaluator();
-        double lossSeconds = Stopwatch.medianOfShortCalls(() -> evaluator.value(x));
+        double lossSeconds = Stopwatch.fastestOfShortCalls(() -> evaluator.value(x));
         listener.measuring(index, model, CostMethod.LOSS, 1, 1);
 
         listener.measuring(index, model, CostMethod.BACKPROP, 0, 1);
         ExactGradient backprop = loss.newExactGradient();
-        double backpropSeconds = Stopwatch.medianOfShortCalls(() -> backprop.valueAndGradient(x, exact));
+        double backpropSeconds = Stopwatch.fastestOfShortCalls(() -> backprop.valueAndGradient(x, exact));
         listener.measuring(index, model, CostMethod.BACKPROP, 1, 1);
         checkCancelled();
 
@@ -242,7 +242,7 @@ public final class CostSweep {
         int n = x.length;
         GradientResult[] last = new GradientResult[1];
         NumericGradient reporting = engine.withProgress(progress(index, model, CostMethod.DELTA));
-        double seconds = Stopwatch.medianOfShortCalls(() -> {
+        double seconds = Stopwatch.fastestOfShortCalls(() -> {
             last[0] = reporting.compute(loss, x);
             return last[0].values()[0];
         });
@@ -261,16 +261,16 @@ public final class CostSweep {
         GradientResult[] last = new GradientResult[1];
         if (predicted <= WHOLE_SHARE * settings.budgetSeconds() || sample >= n) {
             double seconds = predicted < REPEAT_BELOW_SECONDS
-                    ? Stopwatch.medianOfShortCalls(() -> {
+                    ? Stopwatch.fastestOfShortCalls(() -> {
                         last[0] = reporting.compute(loss, x);
                         return last[0].values()[0];
                     })
-                    : Stopwatch.median(() -> last[0] = reporting.compute(loss, x), 0, 1);
+                    : Stopwatch.once(() -> last[0] = reporting.compute(loss, x));
             return new NumericCost(seconds, last[0].evaluations(), GradientError.relativeInf(last[0].values(), exact),
                     n, false);
         }
         int[] coordinates = evenlySpread(sample, n);
-        double seconds = Stopwatch.median(() -> last[0] = reporting.computeCoordinates(loss, x, coordinates), 0, 1);
+        double seconds = Stopwatch.once(() -> last[0] = reporting.computeCoordinates(loss, x, coordinates));
         double scale = (double) n / sample;
         return new NumericCost(seconds * scale, Math.round(last[0].evaluations() * scale),
                 GradientError.relativeInfAt(last[0].values(), coordinates, exact), sample, true);

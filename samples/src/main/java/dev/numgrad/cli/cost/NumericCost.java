@@ -9,7 +9,7 @@ package dev.numgrad.cli.cost;
  * scaled to all parameters: the row is <em>extrapolated</em>, and {@code errInf} covers the
  * sampled coordinates only.
  *
- * @param seconds wall time of one whole gradient (median of the runs, or extrapolated), positive
+ * @param seconds wall time of one whole gradient (the fastest of the runs, or extrapolated), positive
  * @param evaluations loss evaluations (black-box) or deltas (delta) of one whole gradient
  * @param errInf max |g − g*| / max |g*| against the backprop gradient g*, over the coordinates computed
  * @param coordinates partial derivatives actually computed, at least 1

@@ -7,8 +7,8 @@ import java.util.Objects;
  * What one gradient costs at one model size, by each method: one row of {@code numgrad cost}.
  *
  * @param model the network, e.g. {@code mlp(784,128,10,32)}
- * @param lossSeconds one loss evaluation, single-threaded (median)
- * @param backpropSeconds one backprop gradient, single-threaded (median)
+ * @param lossSeconds one loss evaluation, single-threaded (fastest of the batches timed)
+ * @param backpropSeconds one backprop gradient, single-threaded (fastest of the batches timed)
  * @param delta the delta central gradient
  * @param blackBox the black-box central gradient, possibly extrapolated from a sample
  */

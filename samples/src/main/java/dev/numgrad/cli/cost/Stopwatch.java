@@ -1,13 +1,15 @@
 package dev.numgrad.cli.cost;
 
-import java.util.Arrays;
 import org.eclipse.collections.api.list.primitive.MutableDoubleList;
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 
 /**
- * Median timings of calls too short or too long to time once. Short calls (a loss evaluation of a
- * small network takes microseconds) are timed in batches long enough for {@link System#nanoTime()}
- * to resolve; every call is warmed up first so that the JIT has compiled it.
+ * Timings of calls too short to time once. A loss evaluation of a small network takes
+ * microseconds, so calls are timed in batches long enough for {@link System#nanoTime()} to
+ * resolve, after a warm-up that lets the JIT compile them, and the <em>fastest</em> batch counts:
+ * on a machine shared with other work a batch can only be slowed down (descheduled, its caches
+ * evicted), never sped up, so the minimum is the least disturbed estimate of what a call costs,
+ * and on an idle machine it is within a few percent of the median.
  */
 final class Stopwatch {
 
@@ -20,7 +22,7 @@ final class Stopwatch {
     private static final double SETTLED_RATIO = 0.95;
     private static final double MAX_WARMUP_SECONDS = 1.0;
     /** Timed batches: at least this many, and at least {@link #TIMED_SECONDS} in all. */
-    private static final int MIN_BATCHES = 5;
+    private static final int MIN_BATCHES = 10;
     private static final int MAX_BATCHES = 41;
     private static final double TIMED_SECONDS = 0.05;
 
@@ -28,13 +30,13 @@ final class Stopwatch {
     }
 
     /**
-     * The median seconds of one call of {@code call}, warmed up and timed in batches.
+     * The seconds of one call of {@code call}: warmed up, timed in batches, the fastest batch.
      *
      * @param call what to time; its result is kept from the optimiser
      * @return seconds per call, positive
      * @throws IllegalStateException if the calls' values do not add up to a finite number
      */
-    static double medianOfShortCalls(java.util.function.DoubleSupplier call) {
+    static double fastestOfShortCalls(java.util.function.DoubleSupplier call) {
         double sink = 0;
         // Warm up in chunks until a chunk is no faster per call than the one before: the JIT has
         // then compiled what it will (bounded, so a noisy machine cannot stall the sweep).
@@ -68,35 +70,19 @@ final class Stopwatch {
         if (!Double.isFinite(sink)) {
             throw new IllegalStateException("the timed call returned a non-finite value: " + sink);
         }
-        return positive(median(perBatch.toArray()));
+        return positive(perBatch.min());
     }
 
     /**
-     * The median seconds of {@code runs} timed calls after {@code warmups} untimed ones.
+     * The seconds of one call of {@code call}, for work long enough (a second or more) to time once.
      *
-     * @param call what to time; each call must do the same work
-     * @param warmups untimed calls first, at least 0
-     * @param runs timed calls, at least 1
-     * @return seconds per call, positive
+     * @param call what to time
+     * @return its seconds, positive
      */
-    static double median(Runnable call, int warmups, int runs) {
-        for (int k = 0; k < warmups; k++) {
-            call.run();
-        }
-        double[] seconds = new double[runs];
-        for (int k = 0; k < runs; k++) {
-            long t = System.nanoTime();
-            call.run();
-            seconds[k] = seconds(t);
-        }
-        return positive(median(seconds));
-    }
-
-    /** @param values at least one. Modified: sorted. */
-    static double median(double[] values) {
-        Arrays.sort(values);
-        int mid = values.length >>> 1;
-        return values.length % 2 == 1 ? values[mid] : 0.5 * (values[mid - 1] + values[mid]);
+    static double once(Runnable call) {
+        long t = System.nanoTime();
+        call.run();
+        return positive(seconds(t));
     }
 
     static double seconds(long startNanos) {

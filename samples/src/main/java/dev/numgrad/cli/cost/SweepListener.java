@@ -9,17 +9,6 @@ import dev.numgrad.workload.WorkloadSpec;
  */
 public interface SweepListener {
 
-    /** A listener that ignores everything. */
-    SweepListener NONE = new SweepListener() {
-        @Override
-        public void measuring(int index, WorkloadSpec model, CostMethod method, long done, long total) {
-        }
-
-        @Override
-        public void measured(SizeCost row) {
-        }
-    };
-
     /**
      * Work done on one method of one size; reports of one method may arrive out of order.
      *
