@@ -62,9 +62,10 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Output, in --out: cost.csv (one row per size), cost.png and cost.svg (seconds against",
-            "parameters, log-log). With --json: one JSON object per line, a \"size\" line per measured",
-            "size (the CSV's fields) and a final \"summary\" line (fits, files, conclusions).",
+            "Output, in --out: cost.csv (one row per size), cost.png and cost.svg",
+            "(seconds against parameters, log-log). With --json: one JSON object per",
+            "line, a \"size\" line per measured size (the CSV's fields) and a final",
+            "\"summary\" line (fits, files, conclusions).",
             "",
             "Examples:",
             "  numgrad cost",
