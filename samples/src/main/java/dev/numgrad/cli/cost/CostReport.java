@@ -1,5 +1,6 @@
 package dev.numgrad.cli.cost;
 
+import dev.numgrad.Words;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -88,9 +89,9 @@ public final class CostReport {
         String format = "%-20s %10s %11s %9s %9s %9s %10s %9s %12s %10s %10s  %s%n";
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT,
-                "One gradient of each MLP by each method: numeric gradients are central differences on %d thread%s,"
+                "One gradient of each MLP by each method: numeric gradients are central differences on %s,"
                         + " loss and backprop run on 1; %s kernels.%n%n",
-                threads, threads == 1 ? "" : "s", kernels));
+                Words.count(threads, "thread"), kernels));
         text.append(String.format(Locale.ROOT, format, "model", "parameters", "evaluations", "loss", "backprop",
                 "delta", "black-box", "delta/bp", "black-box/bp", "err delta", "err bbox", "black-box from"));
         for (SizeCost row : result.rows()) {
