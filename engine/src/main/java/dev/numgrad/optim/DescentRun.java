@@ -178,7 +178,7 @@ final class DescentRun {
             return String.format(Locale.ROOT, "the gradient's norm overflows at iterate %d", k);
         }
         if (loss > limit) {
-            return String.format(Locale.ROOT, "the loss %s at iterate %d rose above the divergence limit %s", loss, k,
+            return String.format(Locale.ROOT, "the loss %.6g at iterate %d rose above the divergence limit %.6g", loss, k,
                     limit);
         }
         return null;
