@@ -29,6 +29,23 @@ public final class NonFiniteLossException extends NumgradException {
                 + " (x + s·e[" + i + "], s = " + offset + ")", i, offset, value);
     }
 
+    /**
+     * One part of the loss (a term of a sum, a dense part) returned {@code value} while the loss
+     * was differenced at x + offset·eᵢ, e.g. {@code "loss 'chain' returned NaN at coordinate 41
+     * (x + s·e[41], s = 1.0E-6): term 'link' #41 on x[41], x[42] returned NaN"}.
+     *
+     * @param lossName the loss's name
+     * @param i the coordinate being differenced
+     * @param offset the offset s added to x[i]
+     * @param value the non-finite value the part returned
+     * @param part what returned it, e.g. {@code "term 'link' #41 on x[41], x[42]"}
+     * @return the exception
+     */
+    public static NonFiniteLossException inPart(String lossName, int i, double offset, double value, String part) {
+        return new NonFiniteLossException("loss '" + lossName + "' returned " + value + " at coordinate " + i
+                + " (x + s·e[" + i + "], s = " + offset + "): " + part + " returned " + value, i, offset, value);
+    }
+
     /** The loss returned {@code value} at the base point x. */
     public static NonFiniteLossException atBasePoint(String lossName, double value) {
         return new NonFiniteLossException("loss '" + lossName + "' returned " + value + " at the base point x",

@@ -2,6 +2,7 @@ package dev.numgrad.gradient;
 
 import dev.numgrad.DimensionMismatchException;
 import dev.numgrad.GradientCancelledException;
+import dev.numgrad.InvalidDimensionException;
 import dev.numgrad.NonFiniteParameterException;
 import dev.numgrad.UnsupportedModeException;
 import dev.numgrad.fd.Scheme;
@@ -85,6 +86,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * The gradient of {@code loss} at {@code x}, in a fresh array.
      *
      * @param x the point, length {@code loss.dimension()}. Not modified.
+     * @throws dev.numgrad.InvalidDimensionException if the loss's dimension is below 1
      * @throws DimensionMismatchException if x has the wrong length
      * @throws NonFiniteParameterException if some x_i is NaN or infinite (the first one is named)
      * @throws dev.numgrad.InvalidStepException if a coordinate's step is invalid
@@ -95,7 +97,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      */
     public GradientResult compute(Loss loss, double[] x) {
         Objects.requireNonNull(loss, "loss");
-        return compute(loss, x, new double[loss.dimension()]);
+        return compute(loss, x, new double[dimension(loss)]);
     }
 
     /**
@@ -110,7 +112,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
     public GradientResult compute(Loss loss, double[] x, double[] out) {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(out, "out");
-        if (out.length != loss.dimension()) {
+        if (out.length != dimension(loss)) {
             throw new DimensionMismatchException("out", out.length, loss.dimension());
         }
         if (out == x) {
@@ -133,6 +135,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
     public GradientResult computeCoordinates(Loss loss, double[] x, int[] coordinates) {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(coordinates, "coordinates");
+        dimension(loss);
         int[] slots = coordinates.clone();
         for (int k = 0; k < slots.length; k++) {
             if (slots[k] < 0 || slots[k] >= loss.dimension()) {
@@ -152,7 +155,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
             throw new DimensionMismatchException(x.length, n);
         }
         if (mode == Mode.DELTA && !(loss instanceof DeltaLoss)) {
-            throw new UnsupportedModeException(mode.id(), loss.name(), "a delta evaluator (a DeltaLoss)");
+            throw new UnsupportedModeException(mode.id(), nameOf(loss), "a delta evaluator (a DeltaLoss)");
         }
         // Validate a private copy, so what is checked is what the workers read.
         double[] x0 = x.clone();
@@ -170,7 +173,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
             throw new GradientCancelledException(0, slots);
         }
 
-        Job job = new Job(loss.name(), scheme, steps, x0, coordinates, out,
+        Job job = new Job(nameOf(loss), scheme, steps, x0, coordinates, out,
                 scheme.estimatesError() ? new double[slots] : null);
         Supplier<GradientWorker> factory = mode == Mode.DELTA
                 ? () -> new DeltaWorker(job, (DeltaLoss) loss)
@@ -189,5 +192,16 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
             evaluations += worker.evaluations;
         }
         return new GradientResult(out, evaluations, Duration.ofNanos(System.nanoTime() - start), job.errors);
+    }
+
+    /** The loss's dimension, validated before anything of that size is allocated. */
+    private static int dimension(Loss loss) {
+        return InvalidDimensionException.check(nameOf(loss), loss.dimension());
+    }
+
+    /** The loss's name for messages; a user's loss may return null or a blank name, never shown as {@code ''}. */
+    private static String nameOf(Loss loss) {
+        String name = loss.name();
+        return name == null || name.isBlank() ? loss.getClass().getName() : name;
     }
 }

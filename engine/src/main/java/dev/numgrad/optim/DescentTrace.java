@@ -38,9 +38,29 @@ public record DescentTrace(ImmutableDoubleList loss, ImmutableDoubleList gradien
         }
     }
 
-    /** Number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return loss.size();
+    }
+
+    /** {@return f at each iterate, as a fresh array} */
+    public double[] lossArray() {
+        return loss.toArray();
+    }
+
+    /** {@return ‖∇f‖₂ at each iterate, before clipping, as a fresh array} */
+    public double[] gradientNormArray() {
+        return gradientNorm.toArray();
+    }
+
+    /** {@return the scheduled learning rate of each row, as a fresh array} */
+    public double[] learningRateArray() {
+        return learningRate.toArray();
+    }
+
+    /** {@return the nanoseconds from the start of the run to each row, as a fresh array} */
+    public long[] elapsedNanosArray() {
+        return elapsedNanos.toArray();
     }
 
     /**

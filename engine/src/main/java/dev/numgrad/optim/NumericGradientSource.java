@@ -1,5 +1,6 @@
 package dev.numgrad.optim;
 
+import dev.numgrad.InvalidDimensionException;
 import dev.numgrad.NonFiniteLossException;
 import dev.numgrad.UnsupportedModeException;
 import dev.numgrad.gradient.GradientResult;
@@ -36,6 +37,7 @@ public final class NumericGradientSource implements GradientSource {
     NumericGradientSource(NumericGradient gradient, Loss loss) {
         this.gradient = Objects.requireNonNull(gradient, "gradient");
         this.loss = Objects.requireNonNull(loss, "loss");
+        InvalidDimensionException.check(loss.name(), loss.dimension());
         // The numeric gradient would find this at its first call; the loop promises to find
         // every configuration error before the first evaluation.
         if (gradient.mode() == Mode.DELTA && !(loss instanceof DeltaLoss)) {

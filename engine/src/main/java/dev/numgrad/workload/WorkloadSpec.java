@@ -50,6 +50,11 @@ public record WorkloadSpec(Workload workload, ImmutableIntList sizes) {
         }
     }
 
+    /** {@return the size arguments as a fresh array, in {@link Workload#sizes()} order} */
+    public int[] sizeArray() {
+        return sizes.toArray();
+    }
+
     /** The spec for a workload and sizes, e.g. {@code of("linreg", 256, 1000)}. */
     public static WorkloadSpec of(String workload, int... sizes) {
         return new WorkloadSpec(Workload.named(workload), IntLists.immutable.of(sizes));
