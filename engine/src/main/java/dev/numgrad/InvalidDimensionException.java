@@ -11,6 +11,8 @@ public final class InvalidDimensionException extends NumgradException {
     private final int dimension;
 
     /**
+     * A loss with fewer than one parameter.
+     *
      * @param lossName the loss's name, for the message
      * @param dimension the invalid dimension
      */

@@ -42,7 +42,11 @@ import java.util.function.Supplier;
  */
 public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execution execution,
         ProgressListener progress, CancellationToken cancellation) {
-
+    /**
+     * Validates the configuration.
+     *
+     * @throws NullPointerException if any component is null
+     */
     public NumericGradient {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(steps, "steps");
@@ -52,32 +56,62 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
         Objects.requireNonNull(cancellation, "cancellation (use CancellationToken.none())");
     }
 
-    /** Central difference, {@link StepPolicy#scaledToScheme()}, black-box, the common pool. */
+    /** {@return central difference, {@link StepPolicy#scaledToScheme()}, black-box, the common pool} */
     public static NumericGradient defaults() {
         return new NumericGradient(Scheme.central(), StepPolicy.scaledToScheme(), Mode.BLACK_BOX,
                 Execution.commonPool(), ProgressListener.NONE, CancellationToken.none());
     }
 
+    /**
+     * {@return a copy with another finite-difference scheme}
+     *
+     * @param scheme the scheme
+     */
     public NumericGradient withScheme(Scheme scheme) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
     }
 
+    /**
+     * {@return a copy with another step policy}
+     *
+     * @param steps the step policy
+     */
     public NumericGradient withSteps(StepPolicy steps) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
     }
 
+    /**
+     * {@return a copy with another mode (black-box or delta)}
+     *
+     * @param mode the mode
+     */
     public NumericGradient withMode(Mode mode) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
     }
 
+    /**
+     * {@return a copy that runs its coordinates elsewhere}
+     *
+     * @param execution serial, the common pool or a caller's pool
+     */
     public NumericGradient withExecution(Execution execution) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
     }
 
+    /**
+     * {@return a copy that reports progress to this listener}
+     *
+     * @param progress the listener; {@link ProgressListener#NONE} for none
+     */
     public NumericGradient withProgress(ProgressListener progress) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
     }
 
+    /**
+     * {@return a copy that checks this token before every coordinate}
+     *
+     * @param cancellation the token; {@link CancellationToken#none()} for none
+     */
     public NumericGradient withCancellation(CancellationToken cancellation) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
     }
@@ -86,6 +120,8 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * The gradient of {@code loss} at {@code x}, in a fresh array.
      *
      * @param x the point, length {@code loss.dimension()}. Not modified.
+     * @param loss the loss
+     * @return the gradient and what it cost
      * @throws dev.numgrad.InvalidDimensionException if the loss's dimension is below 1
      * @throws DimensionMismatchException if x has the wrong length
      * @throws NonFiniteParameterException if some x_i is NaN or infinite (the first one is named)
@@ -108,6 +144,8 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * @param x the point, length {@code loss.dimension()}. Not modified.
      * @param out the gradient, length {@code loss.dimension()}, not x itself. Modified: overwritten
      *     on success; unspecified after an exception.
+     * @param loss the loss
+     * @return the gradient (its values are {@code out}) and what it cost
      */
     public GradientResult compute(Loss loss, double[] x, double[] out) {
         Objects.requireNonNull(loss, "loss");
@@ -130,6 +168,8 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      *
      * @param x the point, length {@code loss.dimension()}. Not modified.
      * @param coordinates indices in [0, dimension), in any order, repeats allowed. Not modified.
+     * @param loss the loss
+     * @return the listed partial derivatives and what they cost
      * @throws IndexOutOfBoundsException naming the first coordinate out of range
      */
     public GradientResult computeCoordinates(Loss loss, double[] x, int[] coordinates) {

@@ -16,18 +16,30 @@ public final class SmallLog1p {
     public static final double LIMIT = 0x1p-7;
 
     // (−1)^(n+1)/n for n = 2 … 8
+    /** Coefficient of a² in log1p(a) = Σ (−1)ⁿ⁺¹ aⁿ/n. */
     public static final double C2 = -1.0 / 2;
+    /** Coefficient of a³. */
     public static final double C3 = 1.0 / 3;
+    /** Coefficient of a⁴. */
     public static final double C4 = -1.0 / 4;
+    /** Coefficient of a⁵. */
     public static final double C5 = 1.0 / 5;
+    /** Coefficient of a⁶. */
     public static final double C6 = -1.0 / 6;
+    /** Coefficient of a⁷. */
     public static final double C7 = 1.0 / 7;
+    /** Coefficient of a⁸. */
     public static final double C8 = -1.0 / 8;
 
     private SmallLog1p() {
     }
 
-    /** log1p(a) for |a| ≤ {@link #LIMIT}; outside it the result is not accurate. */
+    /**
+     * log1p(a) for |a| ≤ {@link #LIMIT}; outside it the result is not accurate.
+     *
+     * @param a the argument, |a| ≤ {@link #LIMIT}
+     * @return log1p(a)
+     */
     public static double of(double a) {
         double p = Math.fma(a, C8, C7);
         p = Math.fma(a, p, C6);
@@ -39,7 +51,12 @@ public final class SmallLog1p {
         return a * p;
     }
 
-    /** log1p(a) for any a: the polynomial where it is exact, else {@link Math#log1p}. */
+    /**
+     * log1p(a) for any a: the polynomial where it is exact, else {@link Math#log1p}.
+     *
+     * @param a the argument
+     * @return log1p(a)
+     */
     public static double orMath(double a) {
         return Math.abs(a) <= LIMIT ? of(a) : Math.log1p(a);
     }

@@ -26,6 +26,8 @@ public final class TanhDifference {
     }
 
     /**
+     * The change tanh(z + dz) − tanh z to a few ulps of itself, from values cached at z.
+     *
      * @param z the pre-activation
      * @param tanhZ tanh z
      * @param sech2Z sech²z, computed from z (e.g. 4e/(1+e)² with e = exp(−2|z|))
@@ -44,6 +46,10 @@ public final class TanhDifference {
     /**
      * sinh(dz)/(cosh z·cosh(z + dz)) from log|sinh x| = |x| + log1p(−e^{−2|x|}) − ln 2 and
      * log cosh x = |x| + log1p(e^{−2|x|}) − ln 2. Also propagates NaN.
+     *
+     * @param z the pre-activation
+     * @param dz the change of z
+     * @return tanh(z + dz) − tanh z
      */
     public static double saturated(double z, double dz) {
         double shifted = z + dz;

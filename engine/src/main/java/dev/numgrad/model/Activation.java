@@ -22,6 +22,7 @@ import dev.numgrad.kernel.TanhDifference;
  */
 public enum Activation {
 
+    /** tanh(z), computed through the kernels; its difference by {@link dev.numgrad.kernel.TanhDifference}. */
     TANH {
         @Override
         public void apply(KernelSupport kernels, double[] z, double[] a, int from, int to) {
@@ -49,6 +50,7 @@ public enum Activation {
         }
     },
 
+    /** max(z, 0); its derivative at 0 is taken as 0. */
     RELU {
         @Override
         public void apply(KernelSupport kernels, double[] z, double[] a, int from, int to) {
@@ -73,6 +75,7 @@ public enum Activation {
         }
     },
 
+    /** 1 / (1 + e^−z), without overflow. */
     SIGMOID {
         @Override
         public void apply(KernelSupport kernels, double[] z, double[] a, int from, int to) {
@@ -99,10 +102,18 @@ public enum Activation {
      *
      * @param z pre-activations. Not modified (unless it is a).
      * @param a activations. Modified in [from, to); may be z.
+     * @param kernels the arithmetic
+     * @param from the first element
+     * @param to one past the last element
      */
     public abstract void apply(KernelSupport kernels, double[] z, double[] a, int from, int to);
 
-    /** act'(z), computed from z so that it stays accurate where act(z) saturates. */
+    /**
+     * act'(z), computed from z so that it stays accurate where act(z) saturates.
+     *
+     * @param z the pre-activation
+     * @return act'(z)
+     */
     public abstract double derivative(double z);
 
     /**
@@ -112,6 +123,7 @@ public enum Activation {
      * @param a act(z), as cached
      * @param derivative {@link #derivative(double) act'(z)}, as cached
      * @param dz the change of the pre-activation
+     * @return act(z + dz) − act(z)
      */
     public abstract double difference(double z, double a, double derivative, double dz);
 
@@ -124,8 +136,14 @@ public enum Activation {
      * @param z pre-activations. Not modified.
      * @param a activations act(z). Not modified.
      * @param derivative act'(z). Not modified.
+     * @param kernels the arithmetic
+     * @param offset the first element of z, a and derivative
+     * @param alpha the scale of the direction
      * @param v direction of the change. Not modified.
+     * @param vOffset the first element of v
      * @param out the changes. Modified in [outOffset, outOffset + length).
+     * @param outOffset the first element of out
+     * @param length the number of elements
      */
     public void difference(KernelSupport kernels, double[] z, double[] a, double[] derivative, int offset,
                            double alpha, double[] v, int vOffset, double[] out, int outOffset, int length) {

@@ -72,12 +72,14 @@ public final class NumericGradientSource implements GradientSource {
      * Loss evaluations so far: one per value, plus what each {@link GradientResult#evaluations()}
      * counted (black-box: full evaluations; delta: delta evaluations and prepares). Evaluations of
      * a gradient that failed on a non-finite value are not counted.
+     *
+     * @return the number of loss evaluations
      */
     public long evaluations() {
         return evaluations;
     }
 
-    /** The numeric gradient configuration. */
+    /** {@return the numeric gradient configuration} */
     public NumericGradient gradient() {
         return gradient;
     }
