@@ -31,11 +31,7 @@ public enum Activation {
 
         @Override
         public double derivative(double z) {
-            // sech²z = 4e/(1+e)² with e = exp(−2|z|): accurate even where tanh z rounds to ±1,
-            // unlike 1 − tanh²z.
-            double e = Math.exp(-2.0 * Math.abs(z));
-            double onePlus = 1.0 + e;
-            return 4.0 * e / (onePlus * onePlus);
+            return TanhDifference.sech2(z);
         }
 
         @Override
