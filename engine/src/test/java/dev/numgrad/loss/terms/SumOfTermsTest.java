@@ -18,6 +18,7 @@ import dev.numgrad.gradient.GradientResult;
 import dev.numgrad.gradient.Mode;
 import dev.numgrad.gradient.NumericGradient;
 import dev.numgrad.loss.DeltaEvaluator;
+import dev.numgrad.model.ResidualChain;
 import java.io.IOException;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -251,10 +252,10 @@ class SumOfTermsTest {
     @Test
     void aMillionParameterChainGetsItsFullGradientByDelta() {
         int n = 1_000_000;
-        SumOfTerms chain = MillionChain.loss(n);
+        SumOfTerms chain = ResidualChain.of(n);
         double[] x = point(n, SEED + 7);
         GradientResult g = DELTA.compute(chain, x);
-        double[] exact = MillionChain.gradient(x);
+        double[] exact = ResidualChain.gradient(x);
         double error = GradientError.relativeInf(g.values(), exact);
         assertTrue(error < 1e-8, "err_inf " + error + " (seed " + (SEED + 7) + ")");
 
