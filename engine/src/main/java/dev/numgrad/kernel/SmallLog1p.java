@@ -9,6 +9,12 @@ package dev.numgrad.kernel;
  * <p>Truncating after a⁸/8 leaves |a|⁹/(9·(1 − |a|)) ≤ 2⁻⁵⁹·|a| for |a| ≤ 2⁻⁷, below half an ulp
  * of log1p(a) ≈ a; Horner's rule in fused multiply-adds then rounds like one or two ulps.
  * Beyond the limit callers use {@link Math#log1p}.
+ *
+ * <p>In a hand-written delta evaluator of a log-sum-exp (a softmax cross-entropy, a log-partition
+ * function): with p_c the softmax probabilities cached at the base point and δ_c the change of
+ * each logit, log Σ exp(z_c + δ_c) − log Σ exp(z_c) = log1p(Σ_c p_c·expm1(δ_c)), and for a small
+ * step that argument is small: {@link #orMath(double)} evaluates it without ever forming either
+ * log-sum-exp, so no digits cancel.
  */
 public final class SmallLog1p {
 
