@@ -93,6 +93,7 @@ public sealed interface StepPolicy permits StepPolicy.Absolute, StepPolicy.Relat
      * @param h the step, positive and finite
      */
     record Absolute(double h) implements StepPolicy {
+
         /**
          * Validates the step.
          *
@@ -117,6 +118,7 @@ public sealed interface StepPolicy permits StepPolicy.Absolute, StepPolicy.Relat
      * @param r the relative step, positive and finite
      */
     record Relative(double r) implements StepPolicy {
+
         /**
          * Validates the ratio.
          *

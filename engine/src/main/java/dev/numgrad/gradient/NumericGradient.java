@@ -42,6 +42,7 @@ import java.util.function.Supplier;
  */
 public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execution execution,
         ProgressListener progress, CancellationToken cancellation) {
+
     /**
      * Validates the configuration.
      *
