@@ -28,12 +28,21 @@ public final class LogisticRegression implements BundledLoss {
     private final double[] signedFeatures;        // row-major (1 − 2t_r)·X[r][c]
     private final double[] signedFeatureColumns;  // the same, column-major
 
-    /** As {@link #LogisticRegression(int, int, double[], double[], KernelSupport)} on {@link Kernels#get()}. */
+    /**
+     * As {@link #LogisticRegression(int, int, double[], double[], KernelSupport)} on {@link Kernels#get()}.
+     *
+     * @param rows m, the number of samples, at least 1
+     * @param cols n, the number of parameters, at least 1
+     * @param features X, row-major, length m·n, finite. Not modified (copied).
+     * @param labels t, length m, each 0 or 1. Not modified (copied).
+     */
     public LogisticRegression(int rows, int cols, double[] features, double[] labels) {
         this(rows, cols, features, labels, Kernels.get());
     }
 
     /**
+     * Mean logistic loss of a linear classifier over m samples.
+     *
      * @param rows m, the number of samples, at least 1
      * @param cols n, the number of parameters, at least 1
      * @param features X, row-major, length m·n, finite. Not modified (copied).
@@ -65,7 +74,7 @@ public final class LogisticRegression implements BundledLoss {
         return cols;
     }
 
-    /** m, the number of samples. */
+    /** {@return m, the number of samples} */
     public int rows() {
         return rows;
     }
