@@ -7,8 +7,9 @@ package dev.numgrad.check;
  * @param analytic vᵀa
  * @param numeric (f(x + h·v) − f(x − h·v)) / 2h, or the adaptive value when it was re-examined
  * @param absoluteError |analytic − numeric|
- * @param tolerance the mismatch allowed: rtol·Σ|v_i|·s_i + atol·Σ|v_i| + the rounding floor
- * @param verdict {@link Verdict#PASSED}, {@link Verdict#WRONG} (then narrowed down) or {@link Verdict#INCONCLUSIVE}
+ * @param tolerance the mismatch allowed: 6·(rtol·‖v ⊙ s‖₂ + atol·‖v‖₂) + the rounding floor, s_i = max(|a_i|, 10⁻³·‖a‖∞)
+ * @param verdict {@link Verdict#PASSED} or {@link Verdict#WRONG}: a wrong direction is narrowed down to
+ *     coordinates, whose verdicts decide the outcome
  */
 public record DirectionRow(int direction, double analytic, double numeric, double absoluteError, double tolerance,
         Verdict verdict) {

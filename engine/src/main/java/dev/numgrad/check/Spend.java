@@ -25,14 +25,15 @@ final class Spend {
     }
 
     /**
-     * Whether {@code count} more evaluations fit the budget and time is left; once false, the
-     * budget stays exhausted so that the report can say so.
+     * Whether {@code count} more evaluations fit the budget and time is left, keeping one for the
+     * purity check's second f(x); once false, the budget stays exhausted so that the report can
+     * say so.
      */
     boolean affords(long count) {
         if (exhausted) {
             return false;
         }
-        boolean fits = evaluations + count <= budget.evaluations()
+        boolean fits = evaluations + count + 1 <= budget.evaluations()
                 && (budget.time() == null || elapsedNanos() < budget.time().toNanos());
         exhausted = !fits;
         return fits;
