@@ -30,12 +30,14 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:the computation failed (the message says where)",
             "2:a bad argument, or a request refused before any work",
+            "1:numgrad check: the gradient check failed (its report is printed)",
             "3:numgrad descend: the descent diverged (its summary is still printed)",
             "130:numgrad descend: interrupted by Ctrl-C (its summary is still printed)"
         },
         subcommands = {
             GradientCommand.class,
             DescendCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
         })
