@@ -54,6 +54,8 @@ final class CheckRun {
 
     private double fx;
     private double[] a;
+    /** Directional mode's scratch point: equal to x between evaluations. */
+    private double[] point;
     private double floor;
 
     private long checked;
@@ -224,14 +226,15 @@ final class CheckRun {
     /** Compares the listed coordinates (null: all) at the default step, then re-examines failures. */
     private void judge(int[] coordinates) {
         StepPolicy steps = precision.centralSteps();
-        GradientResult result = numeric(Scheme.central(), steps, coordinates);
+        Scheme central = Scheme.central();
+        GradientResult result = numeric(central, steps, coordinates);
         double[] numeric = result.values();
         int m = numeric.length;
         MutableIntList failing = new IntArrayList();
         MutableIntList failingSlots = new IntArrayList();
         for (int k = 0; k < m; k++) {
             int i = coordinates == null ? k : coordinates[k];
-            double h = steps.step(Scheme.central(), x[i]);
+            double h = steps.step(central, x[i]);
             double allowed = allowed(a[i], numeric[k]);
             double noise = noise(h);
             double tolerance = allowed + noise;
@@ -508,13 +511,22 @@ final class CheckRun {
         return new Probe(analytic, numeric, tolerance);
     }
 
-    /** f(x + t·v restricted to [lo, hi)), one black-box evaluation. */
+    /**
+     * f(x + t·v restricted to [lo, hi)), one black-box evaluation, in a scratch copy of x that is
+     * perturbed and restored over [lo, hi) only: a bisection step costs O(hi − lo), not O(n).
+     */
     private double along(double[] v, int lo, int hi, double t) {
-        double[] point = x.clone();
-        for (int i = lo; i < hi; i++) {
-            point[i] += t * v[i];
+        if (point == null) {
+            point = x.clone();
         }
-        return evaluate(point);
+        for (int i = lo; i < hi; i++) {
+            point[i] = x[i] + t * v[i];
+        }
+        try {
+            return evaluate(point);
+        } finally {
+            System.arraycopy(x, lo, point, lo, hi - lo);
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class CorrectGradientsPassTest {
 
-    private static final int SEEDS = 6;
+    private static final int SEEDS = 4;
 
     static List<KernelSupport> kernels() {
         return Kernels.get() == Kernels.scalar() ? List.of(Kernels.scalar()) : List.of(Kernels.scalar(), Kernels.get());
