@@ -403,6 +403,8 @@ final class CheckRun {
         java.util.SplittableRandom random = new java.util.SplittableRandom(config.seed());
         long narrowed = 0;
         boolean confirmed = false;
+        org.eclipse.collections.api.set.primitive.MutableIntSet judged =
+                org.eclipse.collections.api.factory.primitive.IntSets.mutable.empty();
         int done = 0;
         for (int d = 0; d < config.directions(); d++) {
             if (!spend.affords(2)) {
@@ -421,36 +423,41 @@ final class CheckRun {
                         Verdict.PASSED));
                 continue;
             }
-            if (confirmed) {
-                // a wrong coordinate is already established; spend nothing more on this direction
-                directionRows.add(new DirectionRow(d, whole.analytic, whole.numeric, whole.mismatch(), whole.tolerance,
-                        Verdict.WRONG));
-                continue;
+            double tolerance = whole.tolerance;
+            double numeric = whole.numeric;
+            if (!confirmed) {
+                // re-examine along v with the adaptive scheme before calling the direction wrong;
+                // once a wrong coordinate is established this is spent no more
+                double[] error = new double[1];
+                double adaptiveStep = (precision == Precision.DOUBLE ? 0x1p-6 : 0x1p-3) * xScale;
+                numeric = Scheme.adaptive().derivative(t -> along(v, 0, n, t), 0, adaptiveStep, error, 0);
+                tolerance += error[0];
             }
-            // re-examine along v with the adaptive scheme before calling the direction wrong
-            double[] error = new double[1];
-            double adaptiveStep = (precision == Precision.DOUBLE ? 0x1p-6 : 0x1p-3) * xScale;
-            double value = Scheme.adaptive().derivative(t -> along(v, 0, n, t), 0, adaptiveStep, error, 0);
-            double tolerance = whole.tolerance + error[0];
-            double mismatch = Math.abs(whole.analytic - value);
+            double mismatch = Math.abs(whole.analytic - numeric);
             // no float32 band here: a direction only screens; the coordinates it narrows to get the verdicts
             Verdict verdict = mismatch <= tolerance ? Verdict.PASSED : Verdict.WRONG;
-            directionRows.add(new DirectionRow(d, whole.analytic, value, mismatch, tolerance, verdict));
-            // narrow the first wrong direction; another only if the first led to no wrong coordinate
-            if (verdict == Verdict.WRONG) {
-                int[] worstCoordinates = narrow(v, h);
-                narrowed += worstCoordinates.length;
-                long wrongBefore = wrong;
-                if (worstCoordinates.length > 0) {
-                    judge(worstCoordinates);
+            directionRows.add(new DirectionRow(d, whole.analytic, numeric, mismatch, tolerance, verdict));
+            // narrow every wrong direction until `worst` wrong coordinates are known: errors of
+            // opposite signs can cancel in one direction's residuals and not in another's
+            if (verdict == Verdict.WRONG && wrong < config.worst()) {
+                MutableIntList fresh = new IntArrayList();
+                for (int i : narrow(v, h, whole.analytic - numeric)) {
+                    if (judged.add(i)) {
+                        fresh.add(i);
+                    }
                 }
-                confirmed = wrong > wrongBefore;
+                narrowed += fresh.size();
+                long wrongBefore = wrong;
+                if (!fresh.isEmpty()) {
+                    judge(fresh.toSortedArray());
+                }
+                confirmed |= wrong > wrongBefore;
             }
         }
         // non-finite analytic components are wrong whatever the directions say (v skipped them)
         MutableIntList nonFinite = new IntArrayList();
         for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(a[i])) {
+            if (!Double.isFinite(a[i]) && !judged.contains(i)) {
                 nonFinite.add(i);
             }
         }
@@ -458,6 +465,7 @@ final class CheckRun {
             judge(nonFinite.toArray());
             confirmed = true;
         }
+        confirmed |= wrong > 0;
         if (!confirmed && directionRows.anySatisfy(row -> row.verdict() == Verdict.WRONG)) {
             directionUnexplained = true;
             notes.add("a direction mismatched, but none of the coordinates it was narrowed to is wrong"
@@ -530,41 +538,83 @@ final class CheckRun {
     }
 
     /**
-     * Bisects a failing direction to its worst coordinates: the residual r(S) = v_Sᵀa − D_{v_S}f
-     * is additive over disjoint parts, so a part's two halves need one new probe (2 evaluations),
-     * the other half's residual being the difference. Best-first on |r|, from the blocks down,
-     * until {@code worst} single coordinates are found: O(worst·log n) evaluations.
+     * Bisects a failing direction to its worst coordinates. The residual r(S) = v_Sᵀa − D_{v_S}f
+     * is additive over disjoint parts, so of a part's two halves only one needs a probe (2
+     * evaluations): the other's residual is the difference. Each of up to {@code worst} descents
+     * starts at the block with the largest residual and follows the half with the larger one down
+     * to a single coordinate; the coordinate found is then taken out (its residual subtracted
+     * from every part above it), so the next descent finds the next one. Residuals are
+     * remembered, so a descent probes at most one half per level: O(worst·log n) evaluations,
+     * never a full recompute.
      */
-    private int[] narrow(double[] v, double h) {
-        PriorityQueue<Part> parts = new PriorityQueue<>(Comparator.comparingDouble((Part p) -> -Math.abs(p.residual)));
-        for (ParameterBlock block : blocks.blocks()) {
-            if (blocks.size() == 1) {
-                parts.add(new Part(block.offset(), block.end(), Double.POSITIVE_INFINITY));
-            } else if (spend.affords(2)) {
-                parts.add(new Part(block.offset(), block.end(), probe(v, block.offset(), block.end(), h).residual()));
-            }
+    private int[] narrow(double[] v, double h, double wholeResidual) {
+        java.util.Map<Long, double[]> residuals = new java.util.HashMap<>();
+        int[] starts = new int[blocks.size()];
+        for (int b = 0; b < blocks.size(); b++) {
+            ParameterBlock block = blocks.get(b);
+            starts[b] = block.offset();
+            double r = blocks.size() == 1 ? wholeResidual
+                    : spend.affords(2) ? probe(v, block.offset(), block.end(), h).residual() : 0;
+            residuals.put(key(block.offset(), block.end()), new double[] {r});
         }
         MutableIntList found = new IntArrayList();
-        while (found.size() < config.worst() && !parts.isEmpty()) {
-            Part part = parts.poll();
-            if (part.hi - part.lo == 1) {
-                found.add(part.lo);
-                continue;
+        java.util.List<double[]> path = new java.util.ArrayList<>();
+        while (found.size() < config.worst()) {
+            ParameterBlock best = null;
+            for (ParameterBlock block : blocks.blocks()) {
+                double r = residuals.get(key(block.offset(), block.end()))[0];
+                if (r != 0 && (best == null || Math.abs(r) > Math.abs(residuals.get(key(best.offset(), best.end()))[0]))) {
+                    best = block;
+                }
             }
-            if (!spend.affords(2)) {
+            if (best == null) {
                 break;
             }
-            int mid = (part.lo + part.hi) >>> 1;
-            double left = probe(v, part.lo, mid, h).residual();
-            double right = Double.isInfinite(part.residual) ? probe(v, mid, part.hi, h).residual() : part.residual - left;
-            parts.add(new Part(part.lo, mid, left));
-            parts.add(new Part(mid, part.hi, right));
+            path.clear();
+            int lo = best.offset();
+            int hi = best.end();
+            double[] node = residuals.get(key(lo, hi));
+            path.add(node);
+            boolean stopped = false;
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                double[] left = residuals.get(key(lo, mid));
+                double[] right = residuals.get(key(mid, hi));
+                if (left == null || right == null) {
+                    if (!spend.affords(2)) {
+                        stopped = true;
+                        break;
+                    }
+                    double measured = probe(v, lo, mid, h).residual();
+                    left = new double[] {measured};
+                    right = new double[] {node[0] - measured};
+                    residuals.put(key(lo, mid), left);
+                    residuals.put(key(mid, hi), right);
+                }
+                if (Math.abs(left[0]) >= Math.abs(right[0])) {
+                    hi = mid;
+                    node = left;
+                } else {
+                    lo = mid;
+                    node = right;
+                }
+                path.add(node);
+            }
+            if (stopped) {
+                break;
+            }
+            found.add(lo);
+            double taken = node[0];
+            for (double[] part : path) {
+                part[0] -= taken;
+            }
+            node[0] = 0;
         }
         return found.toArray();
     }
 
-    /** A part [lo, hi) of a block and its residual; infinite when not yet measured. */
-    private record Part(int lo, int hi, double residual) {
+    private static long key(int lo, int hi) {
+        return ((long) lo << 32) | hi;
     }
 
     /** One directional comparison. */
