@@ -27,13 +27,7 @@ public interface AnalyticGradient {
      * @return its gradient, in a fresh array per call
      */
     static AnalyticGradient of(DifferentiableLoss loss) {
-        Objects.requireNonNull(loss, "loss");
-        ExactGradient exact = loss.newExactGradient();
-        return x -> {
-            double[] gradient = new double[x.length];
-            exact.valueAndGradient(x, gradient);
-            return gradient;
-        };
+        return of(Objects.requireNonNull(loss, "loss").newExactGradient());
     }
 
     /**
