@@ -19,10 +19,11 @@ import java.util.Locale;
  * {@link StepPolicy#scaledToScheme()} picks the best step from the scheme's order.
  *
  * <p>Schemes are immutable values; {@link #parse(String)} reads the CLI names
- * forward, backward, central, five-point and richardson.
+ * forward, backward, central, five-point, richardson and adaptive.
  */
 public sealed interface Scheme
-        permits ForwardDifference, BackwardDifference, CentralDifference, FivePointStencil, RichardsonCentral {
+        permits ForwardDifference, BackwardDifference, CentralDifference, FivePointStencil, RichardsonCentral,
+                AdaptiveCentral {
 
     /** {@return the CLI name, accepted by {@link #parse(String)}} */
     String id();
@@ -104,7 +105,23 @@ public sealed interface Scheme
         return new RichardsonCentral();
     }
 
-    /** {@return every scheme, in order of increasing cost} */
+    /**
+     * Ridders-style adaptive central differences over 12 halving steps, with a per-coordinate
+     * error estimate; see {@link AdaptiveCentral}. Up to 24 evaluations per coordinate: for
+     * re-examining a few doubtful coordinates, not for whole gradients.
+     *
+     * @return the adaptive scheme
+     */
+    static Scheme adaptive() {
+        return new AdaptiveCentral(12);
+    }
+
+    /**
+     * Every fixed-cost scheme, in order of increasing cost. {@link #adaptive()} is not listed: its
+     * cost per coordinate varies, and {@link #parse(String)} accepts it by name.
+     *
+     * @return the five fixed-cost schemes
+     */
     static Scheme[] all() {
         return new Scheme[] {forward(), backward(), central(), fivePoint(), richardson()};
     }
@@ -123,7 +140,10 @@ public sealed interface Scheme
                 return scheme;
             }
         }
+        if (key.equals("adaptive")) {
+            return adaptive();
+        }
         throw new IllegalArgumentException("unknown scheme '" + name
-                + "'; valid schemes: forward, backward, central, five-point, richardson");
+                + "'; valid schemes: forward, backward, central, five-point, richardson, adaptive");
     }
 }

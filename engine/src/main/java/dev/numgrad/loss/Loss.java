@@ -38,6 +38,17 @@ public interface Loss {
     }
 
     /**
+     * The named parts of the flat parameter vector, which gradient checks and reports use to name
+     * a coordinate {@code W1[17,203]} rather than {@code 13531}. The default is one block
+     * {@code "x"} over the whole vector; a loss with structure (weights, biases) overrides it.
+     *
+     * @return blocks tiling {@code [0, dimension())}
+     */
+    default ParameterBlocks parameterBlocks() {
+        return ParameterBlocks.single("x", dimension());
+    }
+
+    /**
      * Wraps a stateless, thread-safe function, named {@code "function"} in messages. Convenient
      * for tests; give a loss that others will read about a name with
      * {@link #of(String, int, ToDoubleFunction)}.

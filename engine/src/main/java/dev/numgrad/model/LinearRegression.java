@@ -5,6 +5,7 @@ import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
+import dev.numgrad.loss.ParameterBlocks;
 import java.util.Objects;
 
 /**
@@ -60,6 +61,16 @@ public final class LinearRegression implements BundledLoss {
         for (int c = 0; c < cols; c++) {
             columnSquares[c] = kernels.sumOfSquares(featureColumns, c * rows, (c + 1) * rows);
         }
+    }
+
+    /**
+     * One block {@code w}: the n coefficients.
+     *
+     * @return the layout
+     */
+    @Override
+    public ParameterBlocks parameterBlocks() {
+        return ParameterBlocks.single("w", dimension());
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
+import dev.numgrad.loss.ParameterBlocks;
 import java.util.Objects;
 
 /**
@@ -67,6 +68,16 @@ public final class LogisticRegression implements BundledLoss {
             }
         }
         this.signedFeatureColumns = DesignMatrix.columnMajor(signedFeatures, rows, cols);
+    }
+
+    /**
+     * One block {@code w}: the n coefficients.
+     *
+     * @return the layout
+     */
+    @Override
+    public ParameterBlocks parameterBlocks() {
+        return ParameterBlocks.single("w", dimension());
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
+import dev.numgrad.loss.ParameterBlocks;
 import dev.numgrad.workload.MlpWorkload;
 import java.util.List;
 import java.util.Objects;
@@ -153,6 +154,21 @@ public final class Mlp implements BundledLoss {
             name.append(width).append(',');
         }
         return name.append(batch).append(')').toString();
+    }
+
+    /**
+     * The flat layout, layer by layer: {@code W1} (out × in, row-major), {@code b1}, {@code W2},
+     * {@code b2}, …, exactly the offsets of {@link #weightOffset(int)} and {@link #biasOffset(int)}.
+     *
+     * @return the blocks, e.g. {@code W1 128×784, b1 128, W2 10×128, b2 10}
+     */
+    @Override
+    public ParameterBlocks parameterBlocks() {
+        ParameterBlocks.Builder layout = ParameterBlocks.builder();
+        for (int l = 0; l < layerCount(); l++) {
+            layout.matrix("W" + (l + 1), widths[l + 1], widths[l]).vector("b" + (l + 1), widths[l + 1]);
+        }
+        return layout.build();
     }
 
     /** {@return number of dense layers, hidden ones plus the output layer} */
