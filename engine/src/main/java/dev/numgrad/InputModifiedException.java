@@ -56,17 +56,17 @@ public final class InputModifiedException extends NumgradException {
                 + " given", index, before, after);
     }
 
-    /** @return the first modified entry of x */
+    /** {@return the first modified entry of x} */
     public int index() {
         return index;
     }
 
-    /** @return that entry's value as given */
+    /** {@return that entry's value as given} */
     public double before() {
         return before;
     }
 
-    /** @return that entry's value after the evaluation */
+    /** {@return that entry's value after the evaluation} */
     public double after() {
         return after;
     }

@@ -15,6 +15,8 @@ public final class NonFiniteDerivativeException extends NumgradException {
     private final double value;
 
     /**
+     * The derivative of coordinate {@code coordinate} came out non-finite.
+     *
      * @param lossName the loss's name
      * @param coordinate the coordinate whose derivative is non-finite
      * @param xi the coordinate's value
@@ -29,17 +31,17 @@ public final class NonFiniteDerivativeException extends NumgradException {
         this.value = value;
     }
 
-    /** @return the coordinate whose derivative is non-finite */
+    /** {@return the coordinate whose derivative is non-finite} */
     public int coordinate() {
         return coordinate;
     }
 
-    /** @return the finite-difference step used at that coordinate */
+    /** {@return the finite-difference step used at that coordinate} */
     public double step() {
         return step;
     }
 
-    /** @return the non-finite derivative: NaN or ±∞ */
+    /** {@return the non-finite derivative: NaN or ±∞} */
     public double value() {
         return value;
     }

@@ -17,6 +17,7 @@ public final class GradientError {
      *
      * @param gradient the computed gradient. Not modified.
      * @param exact the exact gradient, same length. Not modified.
+     * @return err_inf
      */
     public static double relativeInf(double[] gradient, double[] exact) {
         if (gradient.length != exact.length) {

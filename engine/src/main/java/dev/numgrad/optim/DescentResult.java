@@ -49,6 +49,8 @@ public final class DescentResult {
     /**
      * The final iterate: the last one, or after {@link StopReason#DIVERGED} the last healthy one
      * (when even the start was not, the start itself). A fresh copy on each call.
+     *
+     * @return a copy of the final iterate
      */
     public double[] x() {
         return x.clone();
@@ -64,12 +66,12 @@ public final class DescentResult {
         return loss;
     }
 
-    /** ‖∇f‖₂ at {@link #x()}. */
+    /** {@return ‖∇f‖₂ at {@link #x()}} */
     public double gradientNorm() {
         return gradientNorm;
     }
 
-    /** The iterate with the lowest loss seen (the first, on ties). A fresh copy on each call. */
+    /** {@return the iterate with the lowest loss seen (the first, on ties). A fresh copy on each call} */
     public double[] best() {
         return best.clone();
     }
@@ -92,7 +94,7 @@ public final class DescentResult {
         return bestIteration;
     }
 
-    /** @return why the run ended */
+    /** {@return why the run ended} */
     public StopReason stopReason() {
         return stopReason;
     }
@@ -121,21 +123,24 @@ public final class DescentResult {
     /**
      * Optimizer steps taken, including a step that led to divergence; {@link #x()} is iterate
      * {@code iterations} unless the run diverged, when it is iterate {@code iterations − 1}.
+     *
+     * @return the number of steps
      */
     public int iterations() {
         return iterations;
     }
 
-    /** Calls made to the {@link GradientSource}. */
+    /** {@return calls made to the {@link GradientSource}} */
     public long gradientEvaluations() {
         return gradientEvaluations;
     }
 
-    /** Wall-clock time of the run. */
+    /** {@return wall-clock time of the run} */
     public Duration elapsed() {
         return elapsed;
     }
 
+    /** {@return one row per evaluated iterate} */
     public DescentTrace trace() {
         return trace;
     }

@@ -64,6 +64,26 @@ public record DescentTrace(ImmutableIntList iteration, ImmutableDoubleList loss,
         return loss.size();
     }
 
+    /** {@return f at each iterate, as a fresh array} */
+    public double[] lossArray() {
+        return loss.toArray();
+    }
+
+    /** {@return ‖∇f‖₂ at each iterate, before clipping, as a fresh array} */
+    public double[] gradientNormArray() {
+        return gradientNorm.toArray();
+    }
+
+    /** {@return the scheduled learning rate of each row, as a fresh array} */
+    public double[] learningRateArray() {
+        return learningRate.toArray();
+    }
+
+    /** {@return the nanoseconds from the start of the run to each row, as a fresh array} */
+    public long[] elapsedNanosArray() {
+        return elapsedNanos.toArray();
+    }
+
     /**
      * Whether rows were dropped to keep the trace within {@link #MAX_ROWS}.
      *

@@ -26,7 +26,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine;
@@ -285,15 +284,7 @@ final class DescendCommand implements Callable<Integer> {
         if (gradient != Mode.BACKPROP) {
             return;
         }
-        // A bad value is named as such first; only a valid one is refused for being ignored.
-        numeric.workers(spec);
-        numeric.stepPolicy(spec);
-        ParseResult given = spec.commandLine().getParseResult();
-        for (String option : NumericGradientOptions.NUMERIC_ONLY) {
-            if (given.hasMatchedOption(option)) {
-                throw bad(option + " shapes a numeric gradient; --gradient exact would ignore it");
-            }
-        }
+        numeric.rejectForExactGradient(spec, "--gradient exact");
     }
 
     private ParameterException bad(String message) {

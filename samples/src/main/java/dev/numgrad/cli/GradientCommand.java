@@ -14,7 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
@@ -209,16 +208,7 @@ final class GradientCommand implements Callable<Integer> {
         if (mode != Mode.BACKPROP) {
             return;
         }
-        // A bad value is named as such first; only a valid one is refused for being ignored.
-        numeric.workers(spec);
-        numeric.stepPolicy(spec);
-        ParseResult given = spec.commandLine().getParseResult();
-        for (String option : NumericGradientOptions.NUMERIC_ONLY) {
-            if (given.hasMatchedOption(option)) {
-                throw bad(option + " shapes a numeric gradient; --mode backprop computes the exact gradient"
-                        + " and would ignore it");
-            }
-        }
+        numeric.rejectForExactGradient(spec, "--mode backprop");
         if (timeoutSeconds != null) {
             throw bad("--timeout cancels numeric gradients; --mode backprop computes the exact gradient,"
                     + " which cannot be cancelled part-way");

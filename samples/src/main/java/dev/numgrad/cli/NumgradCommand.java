@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:the computation failed (the message says where)",
             "2:a bad argument, or a request refused before any work",
+            "1:numgrad check: the gradient check failed (its report is printed)",
             "3:numgrad descend: the descent diverged (its summary is still printed)",
             "130:numgrad descend, numgrad cost: interrupted by Ctrl-C (what was done is still printed and written)"
         },
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
             CostCommand.class,
             GradientCommand.class,
             DescendCommand.class,
+            CheckCommand.class,
             TourCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
