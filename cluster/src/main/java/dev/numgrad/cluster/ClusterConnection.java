@@ -46,6 +46,13 @@ public final class ClusterConnection implements AutoCloseable {
         return client;
     }
 
+    /**
+     * @return how many data members (those that compute blocks) the cluster has now
+     */
+    public int dataMembers() {
+        return ClusterGradient.dataMembers(client).size();
+    }
+
     /** Disconnects; idempotent. */
     @Override
     public void close() {

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             GradientCommand.class,
             DescendCommand.class,
+            WorkerCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
         })
@@ -51,6 +52,7 @@ public final class NumgradCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        HazelcastLog.quiet();
         PrintWriter out = new PrintWriter(System.out, true, System.out.charset());
         PrintWriter err = new PrintWriter(System.err, true, System.err.charset());
         System.exit(execute(out, err, args));
