@@ -191,4 +191,17 @@ class ClusterGradientTest {
                         .compute(spec, new double[400]));
         assertTrue(e.getMessage().startsWith("timed out after PT0.3S with "), e.getMessage());
     }
+
+    @Test
+    void overheadsAreMeasuredWithTheGradientsOwnTasks() {
+        ClusterOverheads measured = ClusterOverheads.measure(client.instance(), 7, 1000, 2);
+        assertEquals(3, measured.members());
+        assertTrue(measured.cores() >= 3, "cores " + measured.cores());
+        assertEquals(7, measured.taskSeconds().length);
+        assertEquals(2, measured.broadcastSeconds().length);
+        assertTrue(measured.taskSeconds()[0] > 0 && measured.broadcastSeconds()[0] > 0);
+        assertTrue(measured.taskMedian() <= measured.taskSeconds()[6]);
+        // The timing vectors are gone from the map afterwards.
+        assertTrue(client.instance().getMap(MemberRuntime.PARAMETERS_MAP).isEmpty());
+    }
 }

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             GradientCommand.class,
             DescendCommand.class,
             WorkerCommand.class,
+            PingCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
         })
