@@ -2,6 +2,7 @@ package dev.numgrad.cluster;
 
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import java.net.InetAddress;
@@ -162,6 +163,9 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
                 .setMembers(members.isEmpty() ? List.of(bindAddress) : members)
                 .setConnectionTimeoutSeconds(2);
         config.getMapConfig(MemberRuntime.PARAMETERS_MAP).setBackupCount(1).setMaxIdleSeconds(3600);
+        // numgrad's own messages are DataSerializable; Java deserialisation of anything else a
+        // peer sends is limited to Hazelcast's default lists, which refuse known gadget classes.
+        config.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
         return config;
     }
 

@@ -139,6 +139,9 @@ final class GradientCommand implements Callable<Integer> {
         if (clusterSettings != null && mode == Mode.BACKPROP) {
             throw bad("--cluster computes numeric gradients; backprop runs in this JVM");
         }
+        if (clusterSettings != null && numeric.threads != null) {
+            throw bad("--threads sets this JVM's pool; with --cluster every worker computes on all its cores");
+        }
         if (clusterSettings != null && coordinates != null) {
             throw bad("--coordinates samples coordinates in this JVM; with --cluster the whole gradient is computed");
         }
