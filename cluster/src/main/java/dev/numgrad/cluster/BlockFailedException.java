@@ -12,9 +12,12 @@ public final class BlockFailedException extends NumgradException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The class name of the member's exception (the class may not exist in the caller's JVM). */
     private final String remoteType;
 
     /**
+     * Creates the exception.
+     *
      * @param member the member's address
      * @param remoteType the class name of the member's exception
      * @param remoteMessage the member's message
@@ -25,6 +28,8 @@ public final class BlockFailedException extends NumgradException {
     }
 
     /**
+     * The class name of the exception the member saw, e.g. {@code dev.numgrad.NonFiniteLossException}.
+     *
      * @return the class name of the exception the member saw, e.g.
      *     {@code dev.numgrad.NonFiniteLossException}
      */

@@ -40,6 +40,8 @@ public final class ClusterConnection implements AutoCloseable {
     }
 
     /**
+     * The client, for a {@link ClusterGradient}.
+     *
      * @return the client, for a {@link ClusterGradient}
      */
     public HazelcastInstance instance() {
@@ -47,6 +49,8 @@ public final class ClusterConnection implements AutoCloseable {
     }
 
     /**
+     * How many data members (those that compute blocks) the cluster has now.
+     *
      * @return how many data members (those that compute blocks) the cluster has now
      */
     public int dataMembers() {

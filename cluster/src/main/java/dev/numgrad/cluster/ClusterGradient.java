@@ -65,6 +65,8 @@ import java.util.concurrent.TimeoutException;
 public record ClusterGradient(NumericGradient engine, HazelcastInstance cluster, ClusterOptions options) {
 
     /**
+     * Validates the components.
+     *
      * @throws NullPointerException if an argument is null
      */
     public ClusterGradient {

@@ -50,6 +50,8 @@ public final class ClusterMember implements AutoCloseable {
     }
 
     /**
+     * The Hazelcast member, e.g. to use it as a {@link ClusterGradient}'s caller.
+     *
      * @return the Hazelcast member, e.g. to use it as a {@link ClusterGradient}'s caller
      */
     public HazelcastInstance instance() {
@@ -57,6 +59,8 @@ public final class ClusterMember implements AutoCloseable {
     }
 
     /**
+     * The address other members and clients reach this one at, e.g. {@code 127.0.0.1:5702}.
+     *
      * @return the address other members and clients reach this one at, e.g. {@code 127.0.0.1:5702}
      */
     public String address() {
@@ -65,6 +69,8 @@ public final class ClusterMember implements AutoCloseable {
     }
 
     /**
+     * The number of members in the cluster, this one included.
+     *
      * @return the number of members in the cluster, this one included
      */
     public int clusterSize() {

@@ -24,6 +24,8 @@ import java.time.Duration;
 public record ClusterOptions(int blocksPerCore, int minimumBlock, int tasksPerMember, Duration timeout) {
 
     /**
+     * Validates the components.
+     *
      * @throws IllegalArgumentException for a count below 1 or a timeout that is not positive
      */
     public ClusterOptions {
@@ -46,6 +48,8 @@ public record ClusterOptions(int blocksPerCore, int minimumBlock, int tasksPerMe
     }
 
     /**
+     * These options with another timeout.
+     *
      * @param timeout the new timeout, or null for none
      * @return these options with another timeout
      */
@@ -54,6 +58,8 @@ public record ClusterOptions(int blocksPerCore, int minimumBlock, int tasksPerMe
     }
 
     /**
+     * These options with another number of blocks per member core.
+     *
      * @param blocksPerCore the new number of blocks per member core
      * @return these options with another number of blocks per core
      */

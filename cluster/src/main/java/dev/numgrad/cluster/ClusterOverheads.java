@@ -33,6 +33,8 @@ import java.util.concurrent.Future;
 public record ClusterOverheads(int members, int cores, double[] taskSeconds, double[] broadcastSeconds, int doubles) {
 
     /**
+     * Validates the components.
+     *
      * @throws IllegalArgumentException if a sample array is empty
      */
     public ClusterOverheads {
@@ -121,6 +123,8 @@ public record ClusterOverheads(int members, int cores, double[] taskSeconds, dou
     }
 
     /**
+     * The median round trip of one block, in seconds.
+     *
      * @return the median round trip of one block, in seconds
      */
     public double taskMedian() {
@@ -128,17 +132,29 @@ public record ClusterOverheads(int members, int cores, double[] taskSeconds, dou
     }
 
     /**
+     * The median broadcast time, in seconds.
+     *
      * @return the median broadcast time, in seconds
      */
     public double broadcastMedian() {
         return median(broadcastSeconds);
     }
 
+    /**
+     * The round trips of the timed blocks, ascending.
+     *
+     * @return a copy, in seconds
+     */
     @Override
     public double[] taskSeconds() {
         return taskSeconds.clone();
     }
 
+    /**
+     * The broadcast times, ascending.
+     *
+     * @return a copy, in seconds
+     */
     @Override
     public double[] broadcastSeconds() {
         return broadcastSeconds.clone();

@@ -45,6 +45,8 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
     public static final int PORTS = 10;
 
     /**
+     * Validates the components.
+     *
      * @throws IllegalArgumentException naming a blank cluster name, a port outside [1, 65535 -
      *     PORTS], an unresolvable bind address, a malformed member, or an invalid duration
      */
@@ -91,6 +93,8 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
     }
 
     /**
+     * A copy of these settings with another port.
+     *
      * @param port the first port to try
      * @return these settings with another port
      */
@@ -100,6 +104,8 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
     }
 
     /**
+     * A copy of these settings with another bind address.
+     *
      * @param bindAddress the address to listen on
      * @return these settings with another bind address
      */
@@ -109,6 +115,8 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
     }
 
     /**
+     * These settings with other members to contact.
+     *
      * @param members where to look for the cluster, {@code HOST} or {@code HOST:PORT}
      * @return these settings with other members to contact
      */
@@ -118,6 +126,8 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
     }
 
     /**
+     * These settings with other heartbeat times.
+     *
      * @param interval time between heartbeats
      * @param timeout silence after which a member is dropped
      * @return these settings with other heartbeat times
@@ -127,6 +137,8 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
     }
 
     /**
+     * A copy of these settings with another connect timeout.
+     *
      * @param connectTimeout how long a client tries to reach the cluster
      * @return these settings with another connect timeout
      */

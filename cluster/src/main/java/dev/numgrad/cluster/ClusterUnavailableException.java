@@ -12,6 +12,8 @@ public final class ClusterUnavailableException extends NumgradException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message what failed and how much of the gradient was unfinished
      */
     public ClusterUnavailableException(String message) {
@@ -19,6 +21,8 @@ public final class ClusterUnavailableException extends NumgradException {
     }
 
     /**
+     * Creates the exception.
+     *
      * @param message what failed and how much of the gradient was unfinished
      * @param cause the last infrastructure error seen
      */

@@ -119,6 +119,8 @@ public sealed interface LossSpec permits LossSpec.Workload, LossSpec.Factory {
     record Workload(WorkloadSpec workload, String kernels) implements LossSpec {
 
         /**
+         * Validates the components.
+         *
          * @throws IllegalArgumentException for kernels other than scalar or panama
          */
         public Workload {
@@ -160,6 +162,8 @@ public sealed interface LossSpec permits LossSpec.Workload, LossSpec.Factory {
                 Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
         /**
+         * Validates the components.
+         *
          * @throws IllegalArgumentException if {@code className} is not a Java class name
          */
         public Factory {

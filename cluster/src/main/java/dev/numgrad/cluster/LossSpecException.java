@@ -8,6 +8,8 @@ public final class LossSpecException extends NumgradException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param spec the specification as given
      * @param problem what is wrong with it
      */
@@ -16,6 +18,8 @@ public final class LossSpecException extends NumgradException {
     }
 
     /**
+     * Creates the exception.
+     *
      * @param spec the specification as given
      * @param problem what is wrong with it
      * @param cause the parser's own error

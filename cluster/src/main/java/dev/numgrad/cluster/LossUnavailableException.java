@@ -12,6 +12,8 @@ public final class LossUnavailableException extends NumgradException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message names the member, the specification and the reason
      */
     public LossUnavailableException(String message) {
