@@ -1,10 +1,7 @@
 package dev.numgrad.cluster;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
 import dev.numgrad.GradientCancelledException;
 import dev.numgrad.gradient.Execution;
 import dev.numgrad.gradient.GradientResult;
@@ -12,7 +9,6 @@ import dev.numgrad.gradient.NumericGradient;
 import dev.numgrad.loss.Loss;
 import dev.numgrad.schedule.ProgressListener;
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -23,14 +19,13 @@ import java.util.concurrent.RejectedExecutionException;
  * loss's description and the gradient's id, never the parameter vector: that comes from the
  * member's {@link MemberRuntime}, fetched once per gradient.
  */
-final class BlockTask implements Callable<BlockOutcome>, DataSerializable, HazelcastInstanceAware {
+final class BlockTask extends MemberTask<BlockOutcome> {
 
     private String gradientId;
     private String lossSpec;
     private Recipe recipe;
     private int lo;
     private int hi;
-    private transient HazelcastInstance member;
 
     /** For Hazelcast's deserialization. */
     public BlockTask() {
@@ -45,13 +40,8 @@ final class BlockTask implements Callable<BlockOutcome>, DataSerializable, Hazel
     }
 
     @Override
-    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
-        this.member = hazelcastInstance;
-    }
-
-    @Override
     public BlockOutcome call() {
-        MemberRuntime runtime = MemberRuntime.of(member);
+        MemberRuntime runtime = runtime();
         Loss loss;
         try {
             loss = runtime.loss(lossSpec);
@@ -75,7 +65,7 @@ final class BlockTask implements Callable<BlockOutcome>, DataSerializable, Hazel
             // The gradient is over, or this member is shutting down (its pool refuses or drops work).
             return BlockOutcome.failed(BlockOutcome.Kind.CANCELLED, lo, e);
         } catch (RuntimeException e) {
-            if (runtime.pool().isShutdown() || !member.getLifecycleService().isRunning()) {
+            if (runtime.pool().isShutdown() || !member().getLifecycleService().isRunning()) {
                 return BlockOutcome.failed(BlockOutcome.Kind.CANCELLED, lo, e);
             }
             return BlockOutcome.failed(BlockOutcome.Kind.LOSS_FAILED, lo, e);

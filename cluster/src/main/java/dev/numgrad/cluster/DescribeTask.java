@@ -1,22 +1,17 @@
 package dev.numgrad.cluster;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
 import java.io.IOException;
-import java.util.concurrent.Callable;
 
 /**
  * Sent to every member before a gradient: builds the loss there (kept for the blocks that
  * follow) and reports it, so that a member lacking a user's factory class is named before any
  * work is done rather than discovered halfway through.
  */
-final class DescribeTask implements Callable<LossDescription>, DataSerializable, HazelcastInstanceAware {
+final class DescribeTask extends MemberTask<LossDescription> {
 
     private String lossSpec;
-    private transient HazelcastInstance member;
 
     /** For Hazelcast's deserialization. */
     public DescribeTask() {
@@ -27,13 +22,8 @@ final class DescribeTask implements Callable<LossDescription>, DataSerializable,
     }
 
     @Override
-    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
-        this.member = hazelcastInstance;
-    }
-
-    @Override
     public LossDescription call() {
-        MemberRuntime runtime = MemberRuntime.of(member);
+        MemberRuntime runtime = runtime();
         try {
             return LossDescription.of(runtime.loss(lossSpec), runtime.pool().getParallelism());
         } catch (LossUnavailableException | LossSpecException e) {

@@ -1,22 +1,17 @@
 package dev.numgrad.cluster;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
 import java.io.IOException;
-import java.util.concurrent.Callable;
 
 /**
  * Makes a member fetch a gradient's parameter vector into its {@link MemberRuntime}, exactly as
  * the first block of that gradient would, and answers the vector's length (-1 when it is not in
  * the map): how {@link ClusterOverheads} times the broadcast of the parameters.
  */
-final class FetchTask implements Callable<Integer>, DataSerializable, HazelcastInstanceAware {
+final class FetchTask extends MemberTask<Integer> {
 
     private String gradientId;
-    private transient HazelcastInstance member;
 
     /** For Hazelcast's deserialization. */
     public FetchTask() {
@@ -27,13 +22,8 @@ final class FetchTask implements Callable<Integer>, DataSerializable, HazelcastI
     }
 
     @Override
-    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
-        this.member = hazelcastInstance;
-    }
-
-    @Override
     public Integer call() {
-        MemberRuntime.Parameters parameters = MemberRuntime.of(member).parameters(gradientId);
+        MemberRuntime.Parameters parameters = runtime().parameters(gradientId);
         return parameters == null ? -1 : parameters.x().length;
     }
 
