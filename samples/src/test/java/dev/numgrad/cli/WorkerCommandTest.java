@@ -26,14 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code numgrad worker} as separate processes: {@code numgrad gradient --cluster} writes the same
- * bytes as a local run, a worker killed by its PID mid-gradient costs nothing but time, and a
- * worker stops cleanly on SIGTERM.
+ * bytes as a local run, a worker killed by its PID or hung (SIGSTOP) mid-gradient costs nothing
+ * but time, and a worker stops cleanly on SIGTERM.
  */
 @Timeout(300)
 class WorkerCommandTest {
 
     @Test
-    void twoWorkersGiveTheLocalGradientByteForByteAndSurviveAKill(@TempDir Path dir) throws Exception {
+    void workersGiveTheLocalGradientByteForByteAndSurviveAKillAndAHang(@TempDir Path dir) throws Exception {
         try (WorkerProcesses workers = new WorkerProcesses()) {
             WorkerProcesses.Worker first = workers.start();
             WorkerProcesses.Worker second = workers.start();
@@ -72,7 +72,25 @@ class WorkerCommandTest {
             }
             assertTrue(killed.get(), "the worker was never killed");
             assertFalse(second.process().isAlive());
-            assertArrayEquals(NumericGradient.defaults().compute(spec.build("test"), x).values(), result.values());
+            double[] expected = NumericGradient.defaults().compute(spec.build("test"), x).values();
+            assertArrayEquals(expected, result.values());
+
+            // A worker that hangs (SIGSTOP): alive, connected, silent. The others drop it after
+            // the 4 s heartbeat timeout the workers were started with, and its blocks run elsewhere.
+            WorkerProcesses.Worker third = workers.start();
+            AtomicBoolean stopped = new AtomicBoolean();
+            NumericGradient hanging = NumericGradient.defaults().withProgress((done, total) -> {
+                if (done >= total / 4 && stopped.compareAndSet(false, true)) {
+                    signal("STOP", third.process().pid());
+                }
+            });
+            try (ClusterConnection connection = ClusterConnection.connect(settings)) {
+                result = new ClusterGradient(hanging, connection.instance(), ClusterOptions.defaults())
+                        .compute(spec, x);
+                assertTrue(stopped.get(), "the worker was never stopped");
+                assertEquals(1, connection.dataMembers(), "the hung worker is still a member");
+            }
+            assertArrayEquals(expected, result.values());
         }
     }
 
@@ -113,6 +131,21 @@ class WorkerCommandTest {
                 "--cluster-name", "nobody-" + System.nanoTime(), "--cluster-timeout", "2");
         assertEquals(1, cli.exitCode(), cli.transcript());
         assertTrue(cli.err().contains("cannot reach cluster"), cli.transcript());
+    }
+
+    /** Sends a signal by PID (Java has no portable SIGSTOP). */
+    private static void signal(String name, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + pid + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freeishPort() {
