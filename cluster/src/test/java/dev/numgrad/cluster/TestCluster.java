@@ -17,6 +17,9 @@ import java.util.function.UnaryOperator;
  */
 final class TestCluster implements AutoCloseable {
 
+    /** Hazelcast's INFO lines would fill the build log; warnings still show. Held: JUL keeps loggers weakly. */
+    private static final java.util.logging.Logger HAZELCAST_LOG = quietHazelcast();
+
     final ClusterSettings settings;
     final List<ClusterMember> members = new ArrayList<>();
     private final List<ClusterConnection> clients = new ArrayList<>();
@@ -24,6 +27,12 @@ final class TestCluster implements AutoCloseable {
     TestCluster() {
         settings = new ClusterSettings("numgrad-test-" + UUID.randomUUID(), "127.0.0.1", freeBasePort(), List.of(),
                 Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(3));
+    }
+
+    private static java.util.logging.Logger quietHazelcast() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("com.hazelcast");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     /** A free port with room for {@link ClusterSettings#PORTS} after it. */

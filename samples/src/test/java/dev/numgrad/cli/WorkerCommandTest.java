@@ -32,6 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class WorkerCommandTest {
 
+    static {
+        // The in-JVM clients log like the command line does: warnings only.
+        HazelcastLog.quiet();
+    }
+
     @Test
     void workersGiveTheLocalGradientByteForByteAndSurviveAKillAndAHang(@TempDir Path dir) throws Exception {
         try (WorkerProcesses workers = new WorkerProcesses()) {
