@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * more blocks than slow ones. When a member leaves, its blocks in flight go back to the front of
  * the queue. When a task fails for a reason that says the member cannot be reached (connection
  * lost, member gone), the member rests for {@link #REST} before it gets another block, and the
- * block goes back to the queue without counting as an attempt; any other task failure counts,
+ * block goes back to the queue without counting as an attempt (up to {@link #UNREACHABLE} times,
+ * so that a connection that keeps failing cannot loop forever); any other task failure counts,
  * and a block that fails {@link #ATTEMPTS} times fails the gradient. A block's slice is accepted
  * from whichever attempt finishes first; every attempt computes the same numbers.
  */
@@ -47,6 +48,13 @@ final class BlockDispatch {
 
     /** How often a block may fail for reasons other than a lost member. */
     static final int ATTEMPTS = 3;
+
+    /**
+     * How often a block may be sent to a member that turns out unreachable while the cluster
+     * still lists it (a connection that keeps failing): about {@code UNREACHABLE × REST} of
+     * retries, far longer than a dead member stays listed, but not forever.
+     */
+    static final int UNREACHABLE = 40;
 
     /** How long a member that could not be reached gets no new block. */
     static final Duration REST = Duration.ofMillis(500);
@@ -77,6 +85,7 @@ final class BlockDispatch {
     private final Set<Member> gone = new HashSet<>();
     private final boolean[] finished;
     private final int[] failures;
+    private final int[] unreachable;
     private final double[] values;
     private final double[] errors;
     private long evaluations;
@@ -129,6 +138,7 @@ final class BlockDispatch {
         this.republish = republish;
         this.finished = new boolean[blocks];
         this.failures = new int[blocks];
+        this.unreachable = new int[blocks];
         this.values = new double[n];
         this.errors = withErrors ? new double[n] : null;
     }
@@ -317,12 +327,17 @@ final class BlockDispatch {
             throw new ClusterUnavailableException("lost the connection to the cluster: " + unfinished(), cause);
         }
         if (memberLost(cluster, attempt.member(), cause)) {
-            pending.addFirst(attempt.block());
             if (!cluster.getCluster().getMembers().contains(attempt.member())) {
+                pending.addFirst(attempt.block());
                 onLeft(attempt.member());
-            } else {
-                resting.put(attempt.member(), System.nanoTime() + REST.toNanos());
+                return;
             }
+            if (++unreachable[attempt.block()] >= UNREACHABLE) {
+                throw new ClusterUnavailableException("block " + attempt.block() + " could not reach a member "
+                        + UNREACHABLE + " times; last: " + cause + "; " + unfinished(), cause);
+            }
+            pending.addFirst(attempt.block());
+            resting.put(attempt.member(), System.nanoTime() + REST.toNanos());
             return;
         }
         resting.put(attempt.member(), System.nanoTime() + REST.toNanos());
