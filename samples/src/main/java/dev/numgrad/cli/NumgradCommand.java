@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.tour.TourCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             GradientCommand.class,
             DescendCommand.class,
+            TourCommand.class,
             WorkerCommand.class,
             PingCommand.class,
             CommandLine.HelpCommand.class,
