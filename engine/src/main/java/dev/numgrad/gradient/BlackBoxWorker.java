@@ -16,7 +16,7 @@ final class BlackBoxWorker extends GradientWorker {
         super(job);
         try {
             this.evaluator = loss.newEvaluator();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw LossEvaluationException.atBasePoint(job.lossName, "creating an evaluator", e);
         }
         this.x = job.x.clone();
@@ -27,7 +27,7 @@ final class BlackBoxWorker extends GradientWorker {
         double value;
         try {
             value = evaluator.value(x);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw LossEvaluationException.atBasePoint(job.lossName, "evaluating f(x)", e);
         }
         evaluations++;
@@ -45,7 +45,7 @@ final class BlackBoxWorker extends GradientWorker {
         double value;
         try {
             value = evaluator.value(x);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw LossEvaluationException.atCoordinate(job.lossName, i, offset, e);
         } finally {
             x[i] = xi;
