@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.cluster.ClusterSettings;
 import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.workload.WorkloadSpec;
 import java.io.PrintWriter;
@@ -43,7 +44,8 @@ import picocli.CommandLine;
             "Examples:",
             "  numgrad gradient --workload rosen --size 10000 --threads 2 --warmup 2 --repeat 5",
             "  numgrad gradient --workload sumsq --size 1000000 --mode delta --json",
-            "  numgrad gradient --workload logreg --size 256,1000 --dump grad.f64"
+            "  numgrad gradient --workload logreg --size 256,1000 --dump grad.f64",
+            "  numgrad gradient --workload mlp --size 64,64,10,32 --cluster 127.0.0.1:5701 --cluster-name demo"
         })
 final class GradientCommand implements Callable<Integer> {
 
@@ -98,6 +100,9 @@ final class GradientCommand implements Callable<Integer> {
     Path dump;
 
     @Mixin
+    ClusterClientOptions cluster;
+
+    @Mixin
     ReportOptions output;
 
     @Override
@@ -130,9 +135,19 @@ final class GradientCommand implements Callable<Integer> {
         }
         KernelSupport kernelSupport = kernels.resolve(spec);
         ReportOptions.checkOutputFile(spec, "--dump", dump);
+        ClusterSettings clusterSettings = cluster.settings(spec);
+        if (clusterSettings != null && mode == Mode.BACKPROP) {
+            throw bad("--cluster computes numeric gradients; backprop runs in this JVM");
+        }
+        if (clusterSettings != null && numeric.threads != null) {
+            throw bad("--threads sets this JVM's pool; with --cluster every worker computes on all its cores");
+        }
+        if (clusterSettings != null && coordinates != null) {
+            throw bad("--coordinates samples coordinates in this JVM; with --cluster the whole gradient is computed");
+        }
         GradientRequest request = new GradientRequest(workloadSpec, mode, numeric.scheme,
                 numeric.stepPolicy(spec), numeric.stepLabel(), workers, kernelSupport, warmup, repeat,
-                sample(workloadSpec.parameters()), dump, timeout());
+                sample(workloadSpec.parameters()), dump, timeout(), clusterSettings);
         checkHeap(request);
         return request;
     }

@@ -1,6 +1,10 @@
 package dev.numgrad.cli;
 
 import dev.numgrad.GradientCancelledException;
+import dev.numgrad.cluster.ClusterConnection;
+import dev.numgrad.cluster.ClusterGradient;
+import dev.numgrad.cluster.ClusterOptions;
+import dev.numgrad.cluster.LossSpec;
 import dev.numgrad.gradient.Execution;
 import dev.numgrad.gradient.GradientError;
 import dev.numgrad.gradient.GradientResult;
@@ -25,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Threads: 1 runs the engine's serial path in the calling thread; T &gt; 1 runs on a
  * {@link ForkJoinPool} of T workers created for this run and closed after it, so the common
  * pool's size (and whatever else uses it) plays no part in the figures. The exact gradient
- * (backprop) is single-threaded and always runs in the calling thread.
+ * (backprop) is single-threaded and always runs in the calling thread. With a cluster, the
+ * numeric gradients run on its members ({@link ClusterGradient}); this JVM still builds the
+ * loss, for the exact gradient that err_inf is measured against.
  */
 final class GradientRun {
 
@@ -42,8 +48,12 @@ final class GradientRun {
         this.err = err;
     }
 
-    /** The gradients computed and how long each took. */
-    private record Timed(double[] gradient, long evaluations, double[] seconds) {
+    /**
+     * The gradients computed and how long each took.
+     *
+     * @param workers the member count when computed on a cluster, else 0 (the report says threads)
+     */
+    private record Timed(double[] gradient, long evaluations, double[] seconds, int workers) {
     }
 
     GradientReport run() {
@@ -72,8 +82,9 @@ final class GradientRun {
             }
         }
         boolean backprop = request.mode() == Mode.BACKPROP;
+        boolean onCluster = timed.workers() > 0;
         // Backprop runs in the calling thread whatever --threads says; the report says so.
-        boolean serial = backprop || request.threads() == 1;
+        boolean serial = !onCluster && (backprop || request.threads() == 1);
         // A sample's cost is scaled to the whole gradient, and the report says it was.
         double scale = (double) x.length / request.coordinates();
         double[] sorted = timed.seconds().clone();
@@ -85,8 +96,8 @@ final class GradientRun {
                 request.mode().label(),
                 backprop ? null : request.scheme().id(),
                 backprop ? null : request.stepLabel(),
-                serial ? 1 : request.threads(),
-                serial ? "serial" : "fork-join",
+                onCluster ? timed.workers() : serial ? 1 : request.threads(),
+                onCluster ? "cluster" : serial ? "serial" : "fork-join",
                 request.kernels().name(),
                 request.warmup(),
                 request.repeat(),
@@ -111,7 +122,7 @@ final class GradientRun {
                 seconds[run] = (System.nanoTime() - start) * 1e-9;
             }
         }
-        return new Timed(gradient, 1, seconds);
+        return new Timed(gradient, 1, seconds, 0);
     }
 
     private Timed numeric(BundledLoss loss, double[] x) {
@@ -119,12 +130,13 @@ final class GradientRun {
         int warmup = request.warmup();
         int[] sample = request.sampled() ? request.sample() : null;
         CancellationToken cancellation = CancellationToken.create();
-        boolean serial = request.threads() == 1;
+        boolean serial = request.threads() == 1 || request.cluster() != null;
         try (ProgressDisplay display = showProgress
                         ? new ProgressDisplay(err, Terminal.stderrUnicode(), request.coordinates(), warmup + seconds.length,
                                 ProgressDisplay.DEFAULT_DELAY_NANOS)
                         : null;
-                ForkJoinPool pool = serial ? null : new ForkJoinPool(request.threads())) {
+                ForkJoinPool pool = serial ? null : new ForkJoinPool(request.threads());
+                ClusterConnection cluster = request.cluster() == null ? null : ClusterConnection.connect(request.cluster())) {
             NumericGradient engine = new NumericGradient(request.scheme(), request.stepPolicy(),
                     request.mode().engineMode(), serial ? Execution.serial() : Execution.on(pool),
                     ProgressListener.NONE, cancellation);
@@ -139,7 +151,10 @@ final class GradientRun {
                         : engine.withProgress(display.forGradient(warmup + run));
                 long start = System.nanoTime();
                 try {
-                    result = sample == null ? configured.compute(loss, x) : configured.computeCoordinates(loss, x, sample);
+                    result = cluster != null
+                            ? new ClusterGradient(configured, cluster.instance(), ClusterOptions.defaults())
+                                    .compute(LossSpec.workload(request.workload(), request.kernels()), x)
+                            : sample == null ? configured.compute(loss, x) : configured.computeCoordinates(loss, x, sample);
                 } catch (GradientCancelledException e) {
                     // Only the timeout cancels; say which limit was reached.
                     throw new CliFailure("stopped at --timeout " + request.timeout().toMillis() / 1000.0 + " s: "
@@ -149,7 +164,8 @@ final class GradientRun {
                     seconds[run] = (System.nanoTime() - start) * 1e-9;
                 }
             }
-            return new Timed(result.values(), result.evaluations(), seconds);
+            return new Timed(result.values(), result.evaluations(), seconds,
+                    cluster == null ? 0 : cluster.dataMembers());
         }
     }
 
