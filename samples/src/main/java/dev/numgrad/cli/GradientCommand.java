@@ -1,6 +1,7 @@
 package dev.numgrad.cli;
 
 import dev.numgrad.Words;
+import dev.numgrad.cluster.ClusterSettings;
 import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.workload.WorkloadSpec;
 import java.io.PrintWriter;
@@ -47,7 +48,8 @@ import picocli.CommandLine;
             "Examples:",
             "  numgrad gradient --workload rosen --size 10000 --threads 2 --warmup 2 --repeat 5",
             "  numgrad gradient --workload sumsq --size 1000000 --mode delta --json",
-            "  numgrad gradient --workload logreg --size 256,1000 --dump grad.f64"
+            "  numgrad gradient --workload logreg --size 256,1000 --dump grad.f64",
+            "  numgrad gradient --workload mlp --size 64,64,10,32 --cluster 127.0.0.1:5701 --cluster-name demo"
         })
 final class GradientCommand implements Callable<Integer> {
 
@@ -101,6 +103,9 @@ final class GradientCommand implements Callable<Integer> {
     @Option(names = "--dump", paramLabel = "FILE",
             description = "Write the gradient to FILE as raw little-endian float64 (n × 8 bytes).")
     Path dump;
+
+    @Mixin
+    ClusterClientOptions cluster;
 
     @Mixin
     ReportOptions output;
@@ -160,9 +165,19 @@ final class GradientCommand implements Callable<Integer> {
         KernelSupport kernelSupport = kernels.resolve(spec);
         rejectIgnoredOptions();
         new OutputFiles(spec).check("--dump", dump);
+        ClusterSettings clusterSettings = cluster.settings(spec);
+        if (clusterSettings != null && mode == Mode.BACKPROP) {
+            throw bad("--cluster computes numeric gradients; backprop runs in this JVM");
+        }
+        if (clusterSettings != null && numeric.threads != null) {
+            throw bad("--threads sets this JVM's pool; with --cluster every worker computes on all its cores");
+        }
+        if (clusterSettings != null && coordinates != null) {
+            throw bad("--coordinates samples coordinates in this JVM; with --cluster the whole gradient is computed");
+        }
         GradientRequest request = new GradientRequest(workloadSpec, mode, numeric.scheme,
                 numeric.stepPolicy(spec), numeric.stepLabel(), workers, kernelSupport, warmup, repeat,
-                sample(workloadSpec.parameters()), dump, timeout());
+                sample(workloadSpec.parameters()), dump, timeout(), clusterSettings);
         checkHeap(request);
         return request;
     }

@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.cluster.ClusterSettings;
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
 import dev.numgrad.kernel.KernelSupport;
@@ -24,9 +25,11 @@ import java.util.Objects;
  *     fewer than all means the time is extrapolated
  * @param dump where to write the gradient, or null
  * @param timeout how long the numeric gradients may take before they are cancelled, or null
+ * @param cluster the cluster that computes the numeric gradients, or null for this JVM
  */
 record GradientRequest(WorkloadSpec workload, Mode mode, Scheme scheme, StepPolicy stepPolicy, String stepLabel,
-        int threads, KernelSupport kernels, int warmup, int repeat, int coordinates, Path dump, Duration timeout) {
+        int threads, KernelSupport kernels, int warmup, int repeat, int coordinates, Path dump, Duration timeout,
+        ClusterSettings cluster) {
 
     /** Room for the JVM itself, the libraries and the command line's own objects. */
     static final long JVM_ALLOWANCE_BYTES = 64L << 20;

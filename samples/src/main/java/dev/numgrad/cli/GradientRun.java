@@ -2,6 +2,10 @@ package dev.numgrad.cli;
 
 import dev.numgrad.GradientCancelledException;
 import dev.numgrad.Words;
+import dev.numgrad.cluster.ClusterConnection;
+import dev.numgrad.cluster.ClusterGradient;
+import dev.numgrad.cluster.ClusterOptions;
+import dev.numgrad.cluster.LossSpec;
 import dev.numgrad.gradient.Execution;
 import dev.numgrad.gradient.GradientError;
 import dev.numgrad.gradient.GradientResult;
@@ -31,7 +35,9 @@ import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
  * <p>Threads: 1 runs the engine's serial path in the calling thread; T &gt; 1 runs on a
  * {@link ForkJoinPool} of T workers created for this run and closed after it, so the common
  * pool's size (and whatever else uses it) plays no part in the figures. The exact gradient
- * (backprop) is single-threaded and always runs in the calling thread.
+ * (backprop) is single-threaded and always runs in the calling thread. With a cluster, the
+ * numeric gradients run on its members ({@link ClusterGradient}); this JVM still builds the
+ * loss, for the exact gradient that err_inf is measured against.
  */
 final class GradientRun {
 
@@ -58,8 +64,12 @@ final class GradientRun {
         this.threads = threads;
     }
 
-    /** The gradients computed and how long each took. */
-    private record Timed(double[] gradient, long evaluations, double[] seconds) {
+    /**
+     * The gradients computed and how long each took.
+     *
+     * @param workers the member count when computed on a cluster, else 0 (the report says threads)
+     */
+    private record Timed(double[] gradient, long evaluations, double[] seconds, int workers) {
     }
 
     /**
@@ -102,8 +112,9 @@ final class GradientRun {
         Timed timed = request.mode() == Mode.BACKPROP ? backprop(reference, x) : numeric(loss, x);
         gradient = timed.gradient();
         boolean backprop = request.mode() == Mode.BACKPROP;
-        // Backprop runs in the calling thread whatever --threads says; the report says so.
-        boolean serial = backprop || request.threads() == 1;
+        boolean onCluster = timed.workers() > 0;
+        // Backprop runs in the calling thread; the report says so.
+        boolean serial = !onCluster && (backprop || request.threads() == 1);
         // A sample's cost is scaled to the whole gradient, and the report says it was.
         double scale = (double) x.length / request.coordinates();
         double[] sorted = timed.seconds().clone();
@@ -115,8 +126,8 @@ final class GradientRun {
                 request.mode().label(),
                 backprop ? null : request.scheme().id(),
                 backprop ? null : request.stepLabel(),
-                serial ? 1 : request.threads(),
-                serial ? "serial" : "fork-join",
+                onCluster ? timed.workers() : serial ? 1 : request.threads(),
+                onCluster ? "cluster" : serial ? "serial" : "fork-join",
                 request.kernels().name(),
                 request.warmup(),
                 request.repeat(),
@@ -142,7 +153,7 @@ final class GradientRun {
                 seconds.add((System.nanoTime() - start) * 1e-9);
             }
         }
-        return new Timed(values, 1, seconds.toArray());
+        return new Timed(values, 1, seconds.toArray(), 0);
     }
 
     /** Between exact gradients (which cannot be cancelled part-way), Ctrl-C ends the run. */
@@ -170,7 +181,8 @@ final class GradientRun {
                         ? new ProgressDisplay(err, Terminal.stderrUnicode(), request.coordinates(),
                                 (long) warmup + request.repeat(), ProgressDisplay.DEFAULT_DELAY_NANOS)
                         : null;
-                WorkerPool pool = WorkerPool.of(request.threads(), threads)) {
+                WorkerPool pool = WorkerPool.of(request.cluster() != null ? 1 : request.threads(), threads);
+                ClusterConnection cluster = request.cluster() == null ? null : ClusterConnection.connect(request.cluster())) {
             NumericGradient engine = new NumericGradient(request.scheme(), request.stepPolicy(),
                     request.mode().engineMode(), pool.execution(), ProgressListener.NONE,
                     new EitherToken(cancellation, interrupt));
@@ -188,7 +200,10 @@ final class GradientRun {
                         : engine.withProgress(display.forGradient(warmup + run));
                 long start = System.nanoTime();
                 try {
-                    result = sample == null ? configured.compute(loss, x) : configured.computeCoordinates(loss, x, sample);
+                    result = cluster != null
+                            ? new ClusterGradient(configured, cluster.instance(), ClusterOptions.defaults())
+                                    .compute(LossSpec.workload(request.workload(), request.kernels()), x)
+                            : sample == null ? configured.compute(loss, x) : configured.computeCoordinates(loss, x, sample);
                 } catch (GradientCancelledException e) {
                     if (timedOut.get()) {
                         throw new CliFailure("stopped at --timeout " + request.timeout().toNanos() / 1e9 + " s: "
@@ -200,7 +215,8 @@ final class GradientRun {
                     seconds.add((System.nanoTime() - start) * 1e-9);
                 }
             }
-            return new Timed(result.values(), result.evaluations(), seconds.toArray());
+            return new Timed(result.values(), result.evaluations(), seconds.toArray(),
+                    cluster == null ? 0 : cluster.dataMembers());
         }
     }
 

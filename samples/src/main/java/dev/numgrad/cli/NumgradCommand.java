@@ -42,6 +42,8 @@ import picocli.CommandLine.Spec;
             DescendCommand.class,
             CheckCommand.class,
             TourCommand.class,
+            WorkerCommand.class,
+            PingCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
         })
@@ -57,6 +59,7 @@ public final class NumgradCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        HazelcastLog.quiet();
         PrintWriter out = new PrintWriter(System.out, true, System.out.charset());
         PrintWriter err = new PrintWriter(System.err, true, System.err.charset());
         int status;

@@ -1,0 +1,92 @@
+package dev.numgrad.cluster;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import dev.numgrad.GradientCancelledException;
+import dev.numgrad.gradient.Execution;
+import dev.numgrad.gradient.GradientResult;
+import dev.numgrad.gradient.NumericGradient;
+import dev.numgrad.loss.Loss;
+import dev.numgrad.schedule.ProgressListener;
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One block of coordinates [lo, hi) of a cluster gradient, computed on a member by the local
+ * engine on all the member's cores ({@link NumericGradient#computeCoordinates}, whose entries
+ * are bit-identical to the same coordinates of a whole local gradient). The task carries the
+ * loss's description and the gradient's id, never the parameter vector: that comes from the
+ * member's {@link MemberRuntime}, fetched once per gradient.
+ */
+final class BlockTask extends MemberTask<BlockOutcome> {
+
+    private String gradientId;
+    private String lossSpec;
+    private Recipe recipe;
+    private int lo;
+    private int hi;
+
+    /** For Hazelcast's deserialization. */
+    public BlockTask() {
+    }
+
+    BlockTask(String gradientId, String lossSpec, Recipe recipe, int lo, int hi) {
+        this.gradientId = gradientId;
+        this.lossSpec = lossSpec;
+        this.recipe = recipe;
+        this.lo = lo;
+        this.hi = hi;
+    }
+
+    @Override
+    public BlockOutcome call() {
+        MemberRuntime runtime = runtime();
+        Loss loss;
+        try {
+            loss = runtime.loss(lossSpec);
+        } catch (LossUnavailableException | LossSpecException e) {
+            return BlockOutcome.failed(BlockOutcome.Kind.LOSS_UNAVAILABLE, lo, e);
+        }
+        MemberRuntime.Parameters parameters = runtime.parameters(gradientId);
+        if (parameters == null) {
+            return BlockOutcome.missingParameters(lo);
+        }
+        int[] coordinates = new int[hi - lo];
+        for (int k = 0; k < coordinates.length; k++) {
+            coordinates[k] = lo + k;
+        }
+        NumericGradient engine = new NumericGradient(recipe.scheme(), recipe.steps(), recipe.mode(),
+                Execution.on(runtime.pool()), ProgressListener.NONE, parameters.cancellation());
+        try {
+            GradientResult result = engine.computeCoordinates(loss, parameters.x(), coordinates);
+            return BlockOutcome.done(lo, result.values(), result.errorEstimates(), result.evaluations());
+        } catch (GradientCancelledException | CancellationException | RejectedExecutionException e) {
+            // The gradient is over, or this member is shutting down (its pool refuses or drops work).
+            return BlockOutcome.failed(BlockOutcome.Kind.CANCELLED, lo, e);
+        } catch (RuntimeException e) {
+            if (runtime.pool().isShutdown() || !member().getLifecycleService().isRunning()) {
+                return BlockOutcome.failed(BlockOutcome.Kind.CANCELLED, lo, e);
+            }
+            return BlockOutcome.failed(BlockOutcome.Kind.LOSS_FAILED, lo, e);
+        }
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(gradientId);
+        out.writeString(lossSpec);
+        recipe.writeTo(out);
+        out.writeInt(lo);
+        out.writeInt(hi);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        gradientId = in.readString();
+        lossSpec = in.readString();
+        recipe = Recipe.readFrom(in);
+        lo = in.readInt();
+        hi = in.readInt();
+    }
+}
