@@ -43,6 +43,20 @@ public interface KernelSupport {
     double sumOfSquares(double[] a, int from, int to);
 
     /**
+     * The chained Rosenbrock sum over x[from, to): with cᵢ = x_{i+1} − xᵢ² (one fma) and
+     * aᵢ = 1 − xᵢ for i in [from, to − 1), returns 100·Σcᵢ² + Σaᵢ², each sum accumulated by fmas;
+     * 0 when the range holds fewer than two elements. One pass over x, no scratch: the value of the
+     * {@code rosen(n)} workload, which a black-box gradient evaluates 2n times.
+     *
+     * @param x the point; not modified
+     * @param from the first coordinate
+     * @param to one past the last coordinate
+     * @return 100·Σcᵢ² + Σaᵢ²
+     * @throws IndexOutOfBoundsException if [from, to) is not a range of x
+     */
+    double rosenbrock(double[] x, int from, int to);
+
+    /**
      * Row-major matrix-vector product y = A·x, where A is {@code rows × cols} stored at
      * {@code a[aOffset + r·cols + c]}.
      *

@@ -59,6 +59,20 @@ public final class ScalarKernelSupport implements KernelSupport {
     }
 
     @Override
+    public double rosenbrock(double[] x, int from, int to) {
+        KernelArguments.checkFromTo(x, "x", from, to);
+        double valley = 0;
+        double offset = 0;
+        for (int i = from; i < to - 1; i++) {
+            double c = Math.fma(-x[i], x[i], x[i + 1]);
+            double a = 1 - x[i];
+            valley = Math.fma(c, c, valley);
+            offset = Math.fma(a, a, offset);
+        }
+        return 100 * valley + offset;
+    }
+
+    @Override
     public void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
         KernelArguments.checkMatrix(a, aOffset, rows, cols);
         KernelArguments.checkRange(x, "x", xOffset, cols);

@@ -110,6 +110,24 @@ class KernelBoundaryTest {
     }
 
     @Test
+    @Covers("rosenbrock")
+    void rosenbrockBoundaries() {
+        for (double special : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e200}) {
+            for (int position = 0; position < LENGTH; position++) {
+                double[] x = new Random(16).doubles(LENGTH, -1, 1).toArray();
+                x[position] = special;
+                int at = position;
+                assertEquals(SCALAR.rosenbrock(x, 0, LENGTH), PANAMA.rosenbrock(x, 0, LENGTH),
+                        () -> special + " at position " + at);
+            }
+        }
+        double[] ones = filled(1.0);
+        assertEquals(0.0, PANAMA.rosenbrock(ones, 0, LENGTH), "zero at the minimum (1, …, 1)");
+        assertEquals(0.0, PANAMA.rosenbrock(ones, 3, 4), "one coordinate holds no term");
+        assertEquals(0.0, PANAMA.rosenbrock(ones, 3, 3), "an empty range holds no term");
+    }
+
+    @Test
     @Covers({"axpy", "gemvTransposed"})
     void axpyAndTransposedProductAreBitIdenticalOnSpecials() {
         double[] x = KernelAssertions.specialsOfLength(LENGTH);

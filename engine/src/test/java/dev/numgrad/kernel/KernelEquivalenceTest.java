@@ -106,6 +106,34 @@ class KernelEquivalenceTest {
 
     @ParameterizedTest(name = "length {0}")
     @MethodSource("lengths")
+    @Covers("rosenbrock")
+    void rosenbrock(int length) {
+        long seed = seed("rosenbrock", length);
+        Random random = new Random(seed);
+        int from = random.nextInt(MAX_OFFSET);
+        double[] x = randomArray(random, from + length + random.nextInt(MAX_OFFSET));
+        double[] before = x.clone();
+        Supplier<String> context = () -> "rosenbrock length " + length + " from " + from + " (seed " + seed + ")";
+
+        double expected = SCALAR.rosenbrock(x, from, from + length);
+        double actual = PANAMA.rosenbrock(x, from, from + length);
+
+        // Two reordered sums, the valley one scaled by 100: each within 2·γₙ of its own terms.
+        double sumOfTerms = 0;
+        double reference = 0;
+        for (int i = from; i < from + length - 1; i++) {
+            double c = x[i + 1] - x[i] * x[i];
+            double a = 1 - x[i];
+            sumOfTerms += 100 * c * c + a * a;
+            reference += 100 * c * c + a * a;
+        }
+        assertSumClose(expected, actual, length + 2, sumOfTerms, context);
+        assertSumClose(reference, expected, length + 2, sumOfTerms, context);
+        assertUnchanged(before, x, "x", context);
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @MethodSource("lengths")
     @Covers("axpy")
     void axpyIsBitIdentical(int length) {
         long seed = seed("axpy", length);

@@ -33,12 +33,15 @@ public final class ReproducibilityProbe {
         // Twenty reductions each: one may round the same in any order, twenty rarely do.
         long[] dots = new long[20];
         long[] sumsOfSquares = new long[20];
+        long[] rosenbrocks = new long[20];
         for (int k = 0; k < 20; k++) {
+            rosenbrocks[k] = Double.doubleToRawLongBits(kernels.rosenbrock(a, k, n - k));
             dots[k] = Double.doubleToRawLongBits(kernels.dot(a, k, b, 2 * k, n - 40 - k));
             sumsOfSquares[k] = Double.doubleToRawLongBits(kernels.sumOfSquares(a, k, n - k));
         }
         lines.add("dot " + Arrays.toString(dots));
         lines.add("sumOfSquares " + Arrays.toString(sumsOfSquares));
+        lines.add("rosenbrock " + Arrays.toString(rosenbrocks));
         double[] y = b.clone();
         kernels.axpy(0.3, a, 0, y, 0, n);
         lines.add("axpy " + Arrays.hashCode(y));
@@ -190,7 +193,8 @@ public final class ReproducibilityProbe {
         int n = a.length;
         double sink = 0;
         for (int call = 0; call < calls; call++) {
-            sink += panama.dot(a, 0, b, 0, n) + panama.sumOfSquares(a, 0, n) + panama.logSumExp(a, 0, n)
+            sink += panama.dot(a, 0, b, 0, n) + panama.sumOfSquares(a, 0, n) + panama.rosenbrock(a, 0, n)
+                    + panama.logSumExp(a, 0, n)
                     + panama.sumLog1p(small, 0, n);
             panama.axpy(1e-9, a, 0, out, 0, n);
             panama.gemv(a, 0, 8, 128, b, 0, out, 0);

@@ -88,6 +88,11 @@ class MlpDeltaOnPanamaBatchKernelsTest {
         }
 
         @Override
+        public double rosenbrock(double[] x, int from, int to) {
+            return scalar.rosenbrock(x, from, to);
+        }
+
+        @Override
         public void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
             scalar.gemv(a, aOffset, rows, cols, x, xOffset, y, yOffset);
         }
