@@ -67,6 +67,41 @@ public interface KernelSupport {
     void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
 
     /**
+     * The scratch length {@link #gemvProbes} needs for a matrix of {@code cols} columns: a copy of
+     * x, and room for twenty vectors of up to 32 lanes (a perturbed vector for each of four
+     * probes, sixteen accumulators).
+     *
+     * @param cols the number of columns, at least 0
+     * @return {@code cols + 640}
+     */
+    static int probeWorkLength(int cols) {
+        return cols + 640;
+    }
+
+    /**
+     * {@link #gemv} at {@code count} probe points at once, for a black-box gradient's batched
+     * probes: y_j = A·(x + steps[j]·e_{coordinates[j]}), where the perturbed element is the double
+     * {@code x[xOffset + i] + steps[j]}, written to {@code y[yOffset + j·rows + r]}. Each y_j is
+     * bit-identical to {@link #gemv} of that point on the same implementation (the same fmas in
+     * the same order), but an implementation may read each element of A once for several probes:
+     * A streams through memory once per batch rather than once per probe.
+     *
+     * @param a the matrix, {@code rows × cols} row-major; not modified
+     * @param x the base point, read in [xOffset, xOffset + cols); not modified
+     * @param coordinates the perturbed coordinate of each probe, each in [0, cols); not modified
+     * @param steps the step of each probe; not modified
+     * @param count the number of probes, at least 0
+     * @param y the results, {@code count} blocks of {@code rows}; modified in
+     *     [yOffset, yOffset + count·rows) only, overwritten; must not overlap a, x or work
+     * @param work scratch of at least {@link #probeWorkLength(int) probeWorkLength(cols)} elements,
+     *     overwritten; must not overlap a, x or y
+     * @throws IndexOutOfBoundsException if a range does not fit its array or a coordinate is not in [0, cols)
+     * @throws IllegalArgumentException if rows, cols or count is negative
+     */
+    void gemvProbes(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, int[] coordinates,
+                    double[] steps, int count, double[] y, int yOffset, double[] work);
+
+    /**
      * Transposed product y = Aᵀ·x for the same row-major A ({@code rows × cols}), accumulated
      * row by row: y = Σᵣ x[r]·A[r, ·].
      *
