@@ -5,6 +5,8 @@ import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
+import dev.numgrad.loss.ProbeBatchEvaluator;
+import dev.numgrad.loss.ProbeBatchLoss;
 import java.util.Objects;
 
 /**
@@ -15,8 +17,12 @@ import java.util.Objects;
  * and column-major so that column i — all a delta of coordinate i reads — is contiguous for the
  * dot kernel. The column's squared norm is data-only and computed once here. Memory:
  * 2·m·n + m + n doubles.
+ *
+ * <p>Batched probes ({@link ProbeBatchLoss}): k points x + sⱼ·e_{iⱼ} share one pass over X
+ * ({@link KernelSupport#gemvProbes}), then each probe's residuals take the same axpy and
+ * sum of squares as {@link #newEvaluator()}, so every value is that evaluator's to the bit.
  */
-public final class LinearRegression implements BundledLoss {
+public final class LinearRegression implements BundledLoss, ProbeBatchLoss {
 
     private final int rows;
     private final int cols;
@@ -82,6 +88,52 @@ public final class LinearRegression implements BundledLoss {
         kernels.gemv(features, 0, rows, cols, w, 0, residuals, 0);
         kernels.axpy(-1.0, targets, 0, residuals, 0, rows);
         return kernels.sumOfSquares(residuals, 0, rows) / (2.0 * rows);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if maxProbes is below 1 or maxProbes·m exceeds an array
+     */
+    @Override
+    public ProbeBatchEvaluator newProbeBatchEvaluator(int maxProbes) {
+        return new ProbeBatch(maxProbes);
+    }
+
+    /** One pass of gemvProbes over X for up to maxProbes probes; bit-identical to the plain value. */
+    private final class ProbeBatch implements ProbeBatchEvaluator {
+
+        private final int maxProbes;
+        private final double[] residuals;
+        private final double[] work = new double[KernelSupport.probeWorkLength(cols)];
+
+        ProbeBatch(int maxProbes) {
+            this.residuals = new double[DesignMatrix.probeBufferLength(maxProbes, rows)];
+            this.maxProbes = maxProbes;
+        }
+
+        @Override
+        public int maxProbes() {
+            return maxProbes;
+        }
+
+        @Override
+        public double value(double[] w) {
+            LossChecks.checkLength(w, cols);
+            return residuals(w, residuals);
+        }
+
+        @Override
+        public void values(double[] w, int[] coordinates, double[] steps, int count, double[] values) {
+            LossChecks.checkLength(w, cols);
+            DesignMatrix.checkProbeCount(count, maxProbes, values);
+            kernels.gemvProbes(features, 0, rows, cols, w, 0, coordinates, steps, count, residuals, 0, work);
+            for (int j = 0; j < count; j++) {
+                int from = j * rows;
+                kernels.axpy(-1.0, targets, 0, residuals, from, rows);
+                values[j] = kernels.sumOfSquares(residuals, from, from + rows) / (2.0 * rows);
+            }
+        }
     }
 
     @Override
