@@ -43,7 +43,7 @@ final class GradientRun {
     }
 
     /** The gradients computed and how long each took. */
-    private record Timed(double[] gradient, long evaluations, double[] seconds) {
+    private record Timed(double[] gradient, long evaluations, double[] seconds, int probeBatch) {
     }
 
     GradientReport run() {
@@ -97,7 +97,8 @@ final class GradientRun {
                 sorted[0] * scale,
                 request.sampled() ? sampledError(timed.gradient(), request.sample(), exact)
                         : GradientError.relativeInf(timed.gradient(), exact),
-                value);
+                value,
+                timed.probeBatch());
     }
 
     /**
@@ -130,7 +131,7 @@ final class GradientRun {
                 seconds[run] = (System.nanoTime() - start) * 1e-9;
             }
         }
-        return new Timed(gradient, 1, seconds);
+        return new Timed(gradient, 1, seconds, 1);
     }
 
     private Timed numeric(BundledLoss loss, double[] x) {
@@ -146,7 +147,7 @@ final class GradientRun {
                 ForkJoinPool pool = serial ? null : new ForkJoinPool(request.threads())) {
             NumericGradient engine = new NumericGradient(request.scheme(), request.stepPolicy(),
                     request.mode().engineMode(), serial ? Execution.serial() : Execution.on(pool),
-                    ProgressListener.NONE, cancellation);
+                    ProgressListener.NONE, cancellation, request.probeBatch());
             if (request.timeout() != null) {
                 CompletableFuture.delayedExecutor(request.timeout().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
                         .execute(cancellation::cancel);
@@ -168,7 +169,7 @@ final class GradientRun {
                     seconds[run] = (System.nanoTime() - start) * 1e-9;
                 }
             }
-            return new Timed(result.values(), result.evaluations(), seconds);
+            return new Timed(result.values(), result.evaluations(), seconds, result.probeBatch());
         }
     }
 
