@@ -10,6 +10,7 @@
 #   -b  pass --probe-batch to numgrad (default: leave numgrad's default)
 # Each round runs one process of each with --warmup 1 (C: one warm-up gradient too) and
 # --repeat 5; a round's figure is that process's median. Needs gcc with OpenMP.
+# NUMGRAD=/path/to/numgrad compares another checkout's launcher (e.g. a baseline build).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 threads=2 rounds=3 batch=""
@@ -18,7 +19,7 @@ while getopts "t:n:b:" opt; do
     t) threads=$OPTARG ;;
     n) rounds=$OPTARG ;;
     b) batch=$OPTARG ;;
-    *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -36,7 +37,8 @@ if [[ ! -x "$ref" || "$root/bench/native/numgrad_ref.c" -nt "$ref" ]]; then
 fi
 numgrad_args=(--threads "$threads" --warmup 1 --repeat 5 --json)
 [[ -n "$batch" ]] && numgrad_args+=(--probe-batch "$batch")
-"$root/numgrad" --version >/dev/null 2>&1 || true   # builds once, outside the timings
+numgrad=${NUMGRAD:-$root/numgrad}
+"$numgrad" --version >/dev/null 2>&1 || true   # builds once, outside the timings
 
 median() { sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
@@ -47,7 +49,7 @@ for spec in "${workloads[@]}"; do
   j_times=() c_times=() j_err="" c_err=""
   for ((r = 0; r < rounds; r++)); do
     c_json=$("$ref" "$name" "$sizes" "$threads" 1 5)
-    j_json=$("$root/numgrad" gradient --workload "$name" --size "$sizes" "${numgrad_args[@]}")
+    j_json=$("$numgrad" gradient --workload "$name" --size "$sizes" "${numgrad_args[@]}")
     c_times+=("$(jq -r .seconds <<<"$c_json")")
     j_times+=("$(jq -r .seconds <<<"$j_json")")
     c_err=$(jq -r .err_inf <<<"$c_json")

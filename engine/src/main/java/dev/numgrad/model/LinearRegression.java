@@ -100,39 +100,23 @@ public final class LinearRegression implements BundledLoss, ProbeBatchLoss {
         return new ProbeBatch(maxProbes);
     }
 
-    /** One pass of gemvProbes over X for up to maxProbes probes; bit-identical to the plain value. */
-    private final class ProbeBatch implements ProbeBatchEvaluator {
-
-        private final int maxProbes;
-        private final double[] residuals;
-        private final double[] work = new double[KernelSupport.probeWorkLength(cols)];
+    /** {@link LinearProbeBatch} over this loss's matrix; its plain value is {@link #newEvaluator()}'s. */
+    private final class ProbeBatch extends LinearProbeBatch {
 
         ProbeBatch(int maxProbes) {
-            this.residuals = new double[DesignMatrix.probeBufferLength(maxProbes, rows)];
-            this.maxProbes = maxProbes;
-        }
-
-        @Override
-        public int maxProbes() {
-            return maxProbes;
+            super(kernels, features, rows, cols, maxProbes);
         }
 
         @Override
         public double value(double[] w) {
             LossChecks.checkLength(w, cols);
-            return residuals(w, residuals);
+            return residuals(w, products);
         }
 
         @Override
-        public void values(double[] w, int[] coordinates, double[] steps, int count, double[] values) {
-            LossChecks.checkLength(w, cols);
-            DesignMatrix.checkProbeCount(count, maxProbes, values);
-            kernels.gemvProbes(features, 0, rows, cols, w, 0, coordinates, steps, count, residuals, 0, work);
-            for (int j = 0; j < count; j++) {
-                int from = j * rows;
-                kernels.axpy(-1.0, targets, 0, residuals, from, rows);
-                values[j] = kernels.sumOfSquares(residuals, from, from + rows) / (2.0 * rows);
-            }
+        double valueOfProducts(int from) {
+            kernels.axpy(-1.0, targets, 0, products, from, rows);
+            return kernels.sumOfSquares(products, from, from + rows) / (2.0 * rows);
         }
     }
 

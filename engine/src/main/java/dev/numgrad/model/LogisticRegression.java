@@ -117,38 +117,23 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
         return new ProbeBatch(maxProbes);
     }
 
-    /** One pass of gemvProbes over X' for up to maxProbes probes; bit-identical to the plain value. */
-    private final class ProbeBatch implements ProbeBatchEvaluator {
-
-        private final int maxProbes;
-        private final double[] margins;
-        private final double[] work = new double[KernelSupport.probeWorkLength(cols)];
+    /** {@link LinearProbeBatch} over this loss's matrix; its plain value is {@link #newEvaluator()}'s. */
+    private final class ProbeBatch extends LinearProbeBatch {
 
         ProbeBatch(int maxProbes) {
-            this.margins = new double[DesignMatrix.probeBufferLength(maxProbes, rows)];
-            this.maxProbes = maxProbes;
-        }
-
-        @Override
-        public int maxProbes() {
-            return maxProbes;
+            super(kernels, signedFeatures, rows, cols, maxProbes);
         }
 
         @Override
         public double value(double[] w) {
             LossChecks.checkLength(w, cols);
-            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
-            return meanSoftplus(margins, margins);
+            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, products, 0);
+            return meanSoftplus(products, products);
         }
 
         @Override
-        public void values(double[] w, int[] coordinates, double[] steps, int count, double[] values) {
-            LossChecks.checkLength(w, cols);
-            DesignMatrix.checkProbeCount(count, maxProbes, values);
-            kernels.gemvProbes(signedFeatures, 0, rows, cols, w, 0, coordinates, steps, count, margins, 0, work);
-            for (int j = 0; j < count; j++) {
-                values[j] = meanSoftplus(margins, margins, j * rows);
-            }
+        double valueOfProducts(int from) {
+            return meanSoftplus(products, products, from);
         }
     }
 
