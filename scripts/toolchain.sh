@@ -4,6 +4,7 @@
 #
 #   numgrad_find_jdk     prints the home of a JDK 25 or newer; else explains on stderr, returns 1
 #   numgrad_find_maven   prints the path of an `mvn` (3.8+); else explains on stderr, returns 1
+#   numgrad_project_version ROOT   prints the version in ROOT/pom.xml (numgrad-parent's own)
 #
 # Both print only the answer on stdout, so callers use them as `home=$(numgrad_find_jdk)`.
 
@@ -91,4 +92,11 @@ numgrad_find_maven() {
     return 1
   fi
   echo "$mvn"
+}
+
+# The project's version: the first <version> after numgrad-parent's <artifactId> in the root pom.
+# Read with sed, not `mvn help:evaluate`, which is slow and may need the network.
+numgrad_project_version() {
+  sed -n '/<artifactId>numgrad-parent<\/artifactId>/,/<version>/s|.*<version>\(.*\)</version>.*|\1|p' \
+    "$1/pom.xml" | head -n 1
 }

@@ -9,6 +9,8 @@ public final class DimensionMismatchException extends NumgradException {
     private final int expected;
 
     /**
+     * An array of the wrong length.
+     *
      * @param what what the array is, e.g. {@code "x"} or {@code "out"}
      * @param actual the array's length
      * @param expected the loss dimension
@@ -19,15 +21,22 @@ public final class DimensionMismatchException extends NumgradException {
         this.expected = expected;
     }
 
-    /** As {@link #DimensionMismatchException(String, int, int)} for the parameter vector x. */
+    /**
+     * As {@link #DimensionMismatchException(String, int, int)} for the parameter vector x.
+     *
+     * @param actual x's length
+     * @param expected the loss dimension
+     */
     public DimensionMismatchException(int actual, int expected) {
         this("x", actual, expected);
     }
 
+    /** {@return the array's length} */
     public int actual() {
         return actual;
     }
 
+    /** {@return the length the loss needs} */
     public int expected() {
         return expected;
     }

@@ -8,17 +8,24 @@ public final class GradientCancelledException extends NumgradException {
     private final long done;
     private final long total;
 
+    /**
+     * A gradient stopped by its cancellation token.
+     *
+     * @param done coordinates finished before the cancellation was observed
+     * @param total coordinates the gradient had
+     */
     public GradientCancelledException(long done, long total) {
         super("gradient cancelled after " + done + " of " + total + " coordinates");
         this.done = done;
         this.total = total;
     }
 
-    /** Coordinates finished before the cancellation was observed (their values are discarded). */
+    /** {@return coordinates finished before the cancellation was observed (their values are discarded)} */
     public long done() {
         return done;
     }
 
+    /** {@return the coordinates the gradient had} */
     public long total() {
         return total;
     }

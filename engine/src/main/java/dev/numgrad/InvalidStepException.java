@@ -20,22 +20,36 @@ public final class InvalidStepException extends NumgradException {
         this.step = step;
     }
 
-    /** A configured step or ratio that can never be valid, e.g. {@code "step h = 0.0 must be positive and finite"}. */
+    /**
+     * A configured step or ratio that can never be valid, e.g. {@code "step h = 0.0 must be positive and finite"}.
+     *
+     * @param name the setting, e.g. {@code "step h"}
+     * @param value its value
+     * @return the exception
+     */
     public static InvalidStepException ofConfiguration(String name, double value) {
         return new InvalidStepException(name + " = " + value + " must be positive and finite", NO_COORDINATE, value);
     }
 
-    /** A step that is invalid at coordinate i, e.g. {@code "step 1.0E-30 at x[3] = 1.0: x + h == x"}. */
+    /**
+     * A step that is invalid at coordinate i, e.g. {@code "step 1.0E-30 at x[3] = 1.0: x + h == x"}.
+     *
+     * @param i the coordinate
+     * @param xi its value
+     * @param step the step
+     * @param problem what is wrong, e.g. {@code "x + h == x"}
+     * @return the exception
+     */
     public static InvalidStepException atCoordinate(int i, double xi, double step, String problem) {
         return new InvalidStepException("step " + step + " at x[" + i + "] = " + xi + ": " + problem, i, step);
     }
 
-    /** The coordinate whose step is invalid, or {@link #NO_COORDINATE}. */
+    /** {@return the coordinate whose step is invalid, or {@link #NO_COORDINATE}} */
     public int coordinate() {
         return coordinate;
     }
 
-    /** The offending step (or ratio, for a configuration error). */
+    /** {@return the offending step (or ratio, for a configuration error)} */
     public double step() {
         return step;
     }

@@ -21,24 +21,39 @@ public final class LossEvaluationException extends NumgradException {
         this.offset = offset;
     }
 
-    /** The loss threw at x + offset·eᵢ. */
+    /**
+     * The loss threw at x + offset·eᵢ.
+     *
+     * @param lossName the loss's name
+     * @param i the coordinate being differenced
+     * @param offset the offset s added to x[i]
+     * @param cause what the loss threw, checked or not
+     * @return the exception
+     */
     public static LossEvaluationException atCoordinate(String lossName, int i, double offset, Throwable cause) {
         return new LossEvaluationException("loss '" + lossName + "' threw at coordinate " + i
                 + " (x + s·e[" + i + "], s = " + offset + "): " + cause, cause, i, offset);
     }
 
-    /** The loss threw at the base point, doing {@code what} (e.g. "evaluating f(x)"). */
+    /**
+     * The loss threw at the base point, doing {@code what} (e.g. "evaluating f(x)").
+     *
+     * @param lossName the loss's name
+     * @param what what numgrad was doing
+     * @param cause what the loss threw, checked or not
+     * @return the exception
+     */
     public static LossEvaluationException atBasePoint(String lossName, String what, Throwable cause) {
         return new LossEvaluationException("loss '" + lossName + "' threw " + what
                 + " at the base point x: " + cause, cause, BASE_POINT, 0.0);
     }
 
-    /** The coordinate being differenced, or {@link #BASE_POINT}. */
+    /** {@return the coordinate being differenced, or {@link #BASE_POINT}} */
     public int coordinate() {
         return coordinate;
     }
 
-    /** The offset s added to x[coordinate]; 0 at the base point. */
+    /** {@return the offset s added to x[coordinate]; 0 at the base point} */
     public double offset() {
         return offset;
     }

@@ -8,17 +8,24 @@ public final class NonFiniteParameterException extends NumgradException {
     private final int index;
     private final double value;
 
+    /**
+     * A parameter that is NaN or infinite.
+     *
+     * @param index its index
+     * @param value its value
+     */
     public NonFiniteParameterException(int index, double value) {
         super("x[" + index + "] is " + value);
         this.index = index;
         this.value = value;
     }
 
-    /** Index of the first non-finite parameter. */
+    /** {@return index of the first non-finite parameter} */
     public int index() {
         return index;
     }
 
+    /** {@return the non-finite value} */
     public double value() {
         return value;
     }

@@ -9,10 +9,21 @@ public class NumgradException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error with a message that names the offending value.
+     *
+     * @param message the message
+     */
     protected NumgradException(String message) {
         super(message);
     }
 
+    /**
+     * An error with a message and the exception that caused it.
+     *
+     * @param message the message
+     * @param cause the cause, kept for the stack trace
+     */
     protected NumgradException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -10,6 +10,8 @@ public final class UnsupportedModeException extends NumgradException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A mode the loss cannot serve.
+     *
      * @param mode the requested mode, as the CLI spells it (e.g. {@code "delta"})
      * @param lossName the loss's name
      * @param needed what the loss would have to provide

@@ -11,6 +11,11 @@ package dev.numgrad.fd;
 @FunctionalInterface
 public interface CoordinateProbe {
 
-    /** The coordinate's function at x_i + offset. */
+    /**
+     * The coordinate's function at x_i + offset.
+     *
+     * @param offset the signed offset added to x_i
+     * @return f(x + offset·eᵢ), or its change from f(x) in delta mode
+     */
     double at(double offset);
 }

@@ -19,29 +19,34 @@ import java.util.Locale;
  * {@link StepPolicy#scaledToScheme()} picks the best step from the scheme's order.
  *
  * <p>Schemes are immutable values; {@link #parse(String)} reads the CLI names
- * forward, backward, central, five-point and richardson.
+ * forward, backward, central, five-point, richardson and adaptive.
  */
 public sealed interface Scheme
-        permits ForwardDifference, BackwardDifference, CentralDifference, FivePointStencil, RichardsonCentral {
+        permits ForwardDifference, BackwardDifference, CentralDifference, FivePointStencil, RichardsonCentral,
+                AdaptiveCentral {
 
-    /** The CLI name, accepted by {@link #parse(String)}. */
+    /** {@return the CLI name, accepted by {@link #parse(String)}} */
     String id();
 
-    /** Order p of the truncation error, which behaves like C·h^p. */
+    /** {@return order p of the truncation error, which behaves like C·h^p} */
     int order();
 
-    /** Probe evaluations per coordinate, not counting the shared base value. */
+    /** {@return probe evaluations per coordinate, not counting the shared base value} */
     int evaluationsPerCoordinate();
 
-    /** Whether {@link #derivative} reads its {@code base} argument (forward and backward do). */
+    /** {@return whether {@link #derivative} reads its {@code base} argument (forward and backward do)} */
     boolean usesBaseValue();
 
-    /** Whether {@link #derivative(CoordinateProbe, double, double, double[], int)} writes an error estimate. */
+    /**
+     * {@return whether {@link #derivative(CoordinateProbe, double, double, double[], int)} writes an error estimate}
+     */
     boolean estimatesError();
 
     /**
      * The largest |offset| the scheme probes, in units of h (2 for the five-point stencil, else 1);
      * lets a caller check that x_i ± reach·h stays finite before evaluating anything.
+     *
+     * @return the reach
      */
     double reach();
 
@@ -52,6 +57,7 @@ public sealed interface Scheme
      * @param base the probe's value at offset 0: f(x) in black-box mode, 0 in delta mode; read
      *     only if {@link #usesBaseValue()}
      * @param h step, positive and finite
+     * @return the finite-difference estimate of the derivative
      */
     double derivative(CoordinateProbe probe, double base, double h);
 
@@ -60,33 +66,62 @@ public sealed interface Scheme
      * estimate to {@code errorOut[i]} when it {@link #estimatesError() has one}; other schemes
      * leave the array alone. No allocation, so a worker calls it once per coordinate.
      *
+     * @param probe the coordinate's function
+     * @param base the probe's value at offset 0; read only if {@link #usesBaseValue()}
+     * @param h step, positive and finite
      * @param errorOut per-coordinate error estimates, or null when not wanted. Modified: slot i only.
+     * @param i the slot of errorOut to write
+     * @return the finite-difference estimate of the derivative
      */
     default double derivative(CoordinateProbe probe, double base, double h, double[] errorOut, int i) {
         return derivative(probe, base, h);
     }
 
+    /** {@return the forward difference (f(x + h) − f(x)) / h: order 1, one probe plus f(x)} */
     static Scheme forward() {
         return new ForwardDifference();
     }
 
+    /** {@return the backward difference (f(x) − f(x − h)) / h: order 1, one probe plus f(x)} */
     static Scheme backward() {
         return new BackwardDifference();
     }
 
+    /** {@return the central difference (f(x + h) − f(x − h)) / 2h: order 2, two probes} */
     static Scheme central() {
         return new CentralDifference();
     }
 
+    /** {@return the five-point stencil over x ± h and x ± 2h: order 4, four probes} */
     static Scheme fivePoint() {
         return new FivePointStencil();
     }
 
+    /**
+     * {@return the central difference Richardson-extrapolated from steps h and h/2: order 4, four
+     * probes, with a per-coordinate error estimate}
+     */
     static Scheme richardson() {
         return new RichardsonCentral();
     }
 
-    /** Every scheme, in order of increasing cost. */
+    /**
+     * Ridders-style adaptive central differences over 12 halving steps, with a per-coordinate
+     * error estimate; see {@link AdaptiveCentral}. Up to 24 evaluations per coordinate: for
+     * re-examining a few doubtful coordinates, not for whole gradients.
+     *
+     * @return the adaptive scheme
+     */
+    static Scheme adaptive() {
+        return new AdaptiveCentral(12);
+    }
+
+    /**
+     * Every fixed-cost scheme, in order of increasing cost. {@link #adaptive()} is not listed: its
+     * cost per coordinate varies, and {@link #parse(String)} accepts it by name.
+     *
+     * @return the five fixed-cost schemes
+     */
     static Scheme[] all() {
         return new Scheme[] {forward(), backward(), central(), fivePoint(), richardson()};
     }
@@ -94,6 +129,8 @@ public sealed interface Scheme
     /**
      * The scheme with this CLI name, ignoring case.
      *
+     * @param name a name from {@link #id()}
+     * @return the scheme
      * @throws IllegalArgumentException for an unknown name; the message lists the valid ones
      */
     static Scheme parse(String name) {
@@ -103,7 +140,10 @@ public sealed interface Scheme
                 return scheme;
             }
         }
+        if (key.equals("adaptive")) {
+            return adaptive();
+        }
         throw new IllegalArgumentException("unknown scheme '" + name
-                + "'; valid schemes: forward, backward, central, five-point, richardson");
+                + "'; valid schemes: forward, backward, central, five-point, richardson, adaptive");
     }
 }

@@ -30,6 +30,10 @@ public sealed interface StepPolicy permits StepPolicy.Absolute, StepPolicy.Relat
     /**
      * The step for coordinate value {@code xi} under {@code scheme}. Pure and cheap: the engine
      * calls it once per coordinate in validation and once more when differencing.
+     *
+     * @param scheme the scheme the step is for (its order sets the default step)
+     * @param xi the coordinate's value
+     * @return the step h, positive
      */
     double step(Scheme scheme, double xi);
 
@@ -37,6 +41,9 @@ public sealed interface StepPolicy permits StepPolicy.Absolute, StepPolicy.Relat
      * {@link #step} with validation.
      *
      * @param i the coordinate, for the message
+     * @param scheme the scheme the step is for
+     * @param xi the coordinate's value
+     * @return the validated step
      * @throws InvalidStepException if h is not positive and finite, if x_i + h == x_i, or if
      *     x_i ± reach·h overflows
      */
@@ -55,24 +62,43 @@ public sealed interface StepPolicy permits StepPolicy.Absolute, StepPolicy.Relat
         return h;
     }
 
-    /** The same step h for every coordinate. */
+    /**
+     * The same step h for every coordinate.
+     *
+     * @param h the step, positive and finite
+     * @return the policy
+     */
     static StepPolicy absolute(double h) {
         return new Absolute(h);
     }
 
-    /** h_i = r·max(|x_i|, 1). */
+    /**
+     * h_i = r·max(|x_i|, 1).
+     *
+     * @param r the relative step, positive and finite
+     * @return the policy
+     */
     static StepPolicy relative(double r) {
         return new Relative(r);
     }
 
-    /** The default: ε^(1/(order+1))·max(|x_i|, 1), rounded down to a power of two. */
+    /** {@return the default: ε^(1/(order+1))·max(|x_i|, 1), rounded down to a power of two} */
     static StepPolicy scaledToScheme() {
         return new ScaledToScheme();
     }
 
-    /** The same step for every coordinate, used exactly as given. */
+    /**
+     * The same step for every coordinate, used exactly as given.
+     *
+     * @param h the step, positive and finite
+     */
     record Absolute(double h) implements StepPolicy {
 
+        /**
+         * Validates the step.
+         *
+         * @throws InvalidStepException if h is not positive and finite
+         */
         public Absolute {
             if (!(h > 0) || !Double.isFinite(h)) {
                 throw InvalidStepException.ofConfiguration("step h", h);
@@ -88,9 +114,16 @@ public sealed interface StepPolicy permits StepPolicy.Absolute, StepPolicy.Relat
     /**
      * h_i = r·max(|x_i|, 1), snapped to (x_i + h_i) − x_i so the forward step is exact. The max
      * keeps the step from vanishing at x_i = 0.
+     *
+     * @param r the relative step, positive and finite
      */
     record Relative(double r) implements StepPolicy {
 
+        /**
+         * Validates the ratio.
+         *
+         * @throws InvalidStepException if r is not positive and finite
+         */
         public Relative {
             if (!(r > 0) || !Double.isFinite(r)) {
                 throw InvalidStepException.ofConfiguration("relative step r", r);
@@ -118,7 +151,12 @@ public sealed interface StepPolicy permits StepPolicy.Absolute, StepPolicy.Relat
         /** ε^(1/5). */
         static final double FOURTH_ORDER = Math.pow(Math.ulp(1.0), 0.2);
 
-        /** ε^(1/(order+1)) for the scheme's order; the unscaled step. */
+        /**
+         * ε^(1/(order+1)) for the scheme's order; the unscaled step.
+         *
+         * @param scheme the scheme
+         * @return the relative step before scaling by max(|x_i|, 1)
+         */
         public static double relativeStep(Scheme scheme) {
             return switch (scheme.order()) {
                 case 1 -> FIRST_ORDER;

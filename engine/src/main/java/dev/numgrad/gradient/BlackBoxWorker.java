@@ -22,7 +22,7 @@ sealed class BlackBoxWorker extends GradientWorker permits BatchedBlackBoxWorker
         super(job);
         try {
             this.evaluator = evaluators.get();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw LossEvaluationException.atBasePoint(job.lossName, "creating an evaluator", e);
         }
         this.x = job.x.clone();
@@ -33,7 +33,7 @@ sealed class BlackBoxWorker extends GradientWorker permits BatchedBlackBoxWorker
         double value;
         try {
             value = evaluator.value(x);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw LossEvaluationException.atBasePoint(job.lossName, "evaluating f(x)", e);
         }
         evaluations++;
@@ -51,7 +51,7 @@ sealed class BlackBoxWorker extends GradientWorker permits BatchedBlackBoxWorker
         double value;
         try {
             value = evaluator.value(x);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw LossEvaluationException.atCoordinate(job.lossName, i, offset, e);
         } finally {
             x[i] = xi;

@@ -16,7 +16,7 @@ final class DeltaWorker extends GradientWorker {
         try {
             this.evaluator = loss.newDeltaEvaluator();
             value = evaluator.prepare(job.x);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw LossEvaluationException.atBasePoint(job.lossName, "preparing a delta evaluator", e);
         }
         evaluations = 1;
@@ -34,7 +34,9 @@ final class DeltaWorker extends GradientWorker {
         double delta;
         try {
             delta = evaluator.delta(i, offset);
-        } catch (RuntimeException e) {
+        } catch (NonFiniteLossException e) {
+            throw e; // already names the loss, the coordinate and the part (SumOfTerms)
+        } catch (Exception e) {
             throw LossEvaluationException.atCoordinate(job.lossName, i, offset, e);
         }
         evaluations++;

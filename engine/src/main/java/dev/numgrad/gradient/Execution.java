@@ -10,23 +10,28 @@ import java.util.concurrent.ForkJoinPool;
  */
 public sealed interface Execution permits Execution.Serial, Execution.CommonPool, Execution.OnPool {
 
-    /** The pool to run on, or empty for the caller's thread. */
+    /** {@return the pool to run on, or empty for the caller's thread} */
     Optional<ForkJoinPool> pool();
 
-    /** How many workers compute coordinates at once. */
+    /** {@return how many workers compute coordinates at once} */
     int parallelism();
 
-    /** The caller's thread only; no fork/join. */
+    /** {@return the caller's thread only; no fork/join} */
     static Execution serial() {
         return new Serial();
     }
 
-    /** {@link ForkJoinPool#commonPool()}. */
+    /** {@return {@link ForkJoinPool#commonPool()}} */
     static Execution commonPool() {
         return new CommonPool();
     }
 
-    /** A pool the caller owns; numgrad never shuts it down. */
+    /**
+     * A pool the caller owns; numgrad never shuts it down.
+     *
+     * @param pool the pool
+     * @return the execution
+     */
     static Execution on(ForkJoinPool pool) {
         return new OnPool(pool);
     }
@@ -59,9 +64,18 @@ public sealed interface Execution permits Execution.Serial, Execution.CommonPool
         }
     }
 
-    /** A caller-owned pool. */
+    /**
+     * A caller-owned pool.
+     *
+     * @param forkJoinPool the pool; numgrad never shuts it down
+     */
     record OnPool(ForkJoinPool forkJoinPool) implements Execution {
 
+        /**
+         * Validates the pool.
+         *
+         * @throws NullPointerException if the pool is null
+         */
         public OnPool {
             Objects.requireNonNull(forkJoinPool, "forkJoinPool");
         }

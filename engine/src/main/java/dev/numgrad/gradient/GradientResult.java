@@ -25,6 +25,12 @@ import java.util.Optional;
 public record GradientResult(double[] values, long evaluations, Duration elapsed, double[] errorEstimates,
         int probeBatch) {
 
+    /**
+     * Validates the components.
+     *
+     * @throws IllegalArgumentException if evaluations is negative, probeBatch is below 1 or the
+     *     error estimates' length differs from the values'
+     */
     public GradientResult {
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(elapsed, "elapsed");
@@ -53,16 +59,17 @@ public record GradientResult(double[] values, long evaluations, Duration elapsed
         this(values, evaluations, elapsed, errorEstimates, 1);
     }
 
-    /** Number of coordinates. */
+    /** {@return number of coordinates} */
     public int dimension() {
         return values.length;
     }
 
+    /** {@return whether the scheme gave per-coordinate error estimates} */
     public boolean hasErrorEstimates() {
         return errorEstimates != null;
     }
 
-    /** The per-coordinate error estimates, when the scheme gives them. */
+    /** {@return the per-coordinate error estimates, when the scheme gives them} */
     public Optional<double[]> errors() {
         return Optional.ofNullable(errorEstimates);
     }

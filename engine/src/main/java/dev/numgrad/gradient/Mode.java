@@ -21,7 +21,7 @@ public enum Mode {
         this.id = id;
     }
 
-    /** The CLI name: "blackbox" or "delta". */
+    /** {@return the CLI name: "blackbox" or "delta"} */
     public String id() {
         return id;
     }
@@ -29,6 +29,8 @@ public enum Mode {
     /**
      * The mode with this CLI name, ignoring case ("black-box" and "black_box" also read as blackbox).
      *
+     * @param name a name from {@link #id()}
+     * @return the mode
      * @throws IllegalArgumentException for an unknown name; the message lists the valid ones
      */
     public static Mode parse(String name) {

@@ -2,6 +2,7 @@ package dev.numgrad.gradient;
 
 import dev.numgrad.DimensionMismatchException;
 import dev.numgrad.GradientCancelledException;
+import dev.numgrad.InvalidDimensionException;
 import dev.numgrad.NonFiniteParameterException;
 import dev.numgrad.UnsupportedModeException;
 import dev.numgrad.fd.Scheme;
@@ -51,6 +52,11 @@ import java.util.function.Supplier;
 public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execution execution,
         ProgressListener progress, CancellationToken cancellation, int probeBatch) {
 
+    /**
+     * Validates the configuration.
+     *
+     * @throws NullPointerException if any component is null
+     */
     public NumericGradient {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(steps, "steps");
@@ -79,32 +85,62 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
         this(scheme, steps, mode, execution, progress, cancellation, 1);
     }
 
-    /** Central difference, {@link StepPolicy#scaledToScheme()}, black-box, the common pool. */
+    /** {@return central difference, {@link StepPolicy#scaledToScheme()}, black-box, the common pool} */
     public static NumericGradient defaults() {
         return new NumericGradient(Scheme.central(), StepPolicy.scaledToScheme(), Mode.BLACK_BOX,
                 Execution.commonPool(), ProgressListener.NONE, CancellationToken.none());
     }
 
+    /**
+     * {@return a copy with another finite-difference scheme}
+     *
+     * @param scheme the scheme
+     */
     public NumericGradient withScheme(Scheme scheme) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
 
+    /**
+     * {@return a copy with another step policy}
+     *
+     * @param steps the step policy
+     */
     public NumericGradient withSteps(StepPolicy steps) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
 
+    /**
+     * {@return a copy with another mode (black-box or delta)}
+     *
+     * @param mode the mode
+     */
     public NumericGradient withMode(Mode mode) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
 
+    /**
+     * {@return a copy that runs its coordinates elsewhere}
+     *
+     * @param execution serial, the common pool or a caller's pool
+     */
     public NumericGradient withExecution(Execution execution) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
 
+    /**
+     * {@return a copy that reports progress to this listener}
+     *
+     * @param progress the listener; {@link ProgressListener#NONE} for none
+     */
     public NumericGradient withProgress(ProgressListener progress) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
 
+    /**
+     * {@return a copy that checks this token before every coordinate}
+     *
+     * @param cancellation the token; {@link CancellationToken#none()} for none
+     */
     public NumericGradient withCancellation(CancellationToken cancellation) {
         return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
@@ -125,6 +161,9 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * The gradient of {@code loss} at {@code x}, in a fresh array.
      *
      * @param x the point, length {@code loss.dimension()}. Not modified.
+     * @param loss the loss
+     * @return the gradient and what it cost
+     * @throws dev.numgrad.InvalidDimensionException if the loss's dimension is below 1
      * @throws DimensionMismatchException if x has the wrong length
      * @throws NonFiniteParameterException if some x_i is NaN or infinite (the first one is named)
      * @throws dev.numgrad.InvalidStepException if a coordinate's step is invalid
@@ -135,7 +174,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      */
     public GradientResult compute(Loss loss, double[] x) {
         Objects.requireNonNull(loss, "loss");
-        return compute(loss, x, new double[loss.dimension()]);
+        return compute(loss, x, new double[dimension(loss)]);
     }
 
     /**
@@ -146,11 +185,13 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * @param x the point, length {@code loss.dimension()}. Not modified.
      * @param out the gradient, length {@code loss.dimension()}, not x itself. Modified: overwritten
      *     on success; unspecified after an exception.
+     * @param loss the loss
+     * @return the gradient (its values are {@code out}) and what it cost
      */
     public GradientResult compute(Loss loss, double[] x, double[] out) {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(out, "out");
-        if (out.length != loss.dimension()) {
+        if (out.length != dimension(loss)) {
             throw new DimensionMismatchException("out", out.length, loss.dimension());
         }
         if (out == x) {
@@ -168,11 +209,14 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      *
      * @param x the point, length {@code loss.dimension()}. Not modified.
      * @param coordinates indices in [0, dimension), in any order, repeats allowed. Not modified.
+     * @param loss the loss
+     * @return the listed partial derivatives and what they cost
      * @throws IndexOutOfBoundsException naming the first coordinate out of range
      */
     public GradientResult computeCoordinates(Loss loss, double[] x, int[] coordinates) {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(coordinates, "coordinates");
+        dimension(loss);
         int[] slots = coordinates.clone();
         for (int k = 0; k < slots.length; k++) {
             if (slots[k] < 0 || slots[k] >= loss.dimension()) {
@@ -192,7 +236,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
             throw new DimensionMismatchException(x.length, n);
         }
         if (mode == Mode.DELTA && !(loss instanceof DeltaLoss)) {
-            throw new UnsupportedModeException(mode.id(), loss.name(), "a delta evaluator (a DeltaLoss)");
+            throw new UnsupportedModeException(mode.id(), nameOf(loss), "a delta evaluator (a DeltaLoss)");
         }
         // Validate a private copy, so what is checked is what the workers read.
         double[] x0 = x.clone();
@@ -210,7 +254,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
             throw new GradientCancelledException(0, slots);
         }
 
-        Job job = new Job(loss.name(), scheme, steps, x0, coordinates, out,
+        Job job = new Job(nameOf(loss), scheme, steps, x0, coordinates, out,
                 scheme.estimatesError() ? new double[slots] : null);
         int batch = mode == Mode.BLACK_BOX && loss instanceof ProbeBatchLoss ? probeBatch : 1;
         Supplier<GradientWorker> factory;
@@ -237,5 +281,16 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
             evaluations += worker.evaluations;
         }
         return new GradientResult(out, evaluations, Duration.ofNanos(System.nanoTime() - start), job.errors, batch);
+    }
+
+    /** The loss's dimension, validated before anything of that size is allocated. */
+    private static int dimension(Loss loss) {
+        return InvalidDimensionException.check(nameOf(loss), loss.dimension());
+    }
+
+    /** The loss's name for messages; a user's loss may return null or a blank name, never shown as {@code ''}. */
+    private static String nameOf(Loss loss) {
+        String name = loss.name();
+        return name == null || name.isBlank() ? loss.getClass().getName() : name;
     }
 }

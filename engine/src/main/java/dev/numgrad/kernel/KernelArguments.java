@@ -18,6 +18,8 @@ public final class KernelArguments {
      *
      * @param array  the array; not modified
      * @param name   the parameter name for the message
+     * @param offset the first element
+     * @param length the number of elements
      * @throws IndexOutOfBoundsException naming the parameter and the range
      */
     public static void checkRange(double[] array, String name, int offset, int length) {
@@ -33,6 +35,8 @@ public final class KernelArguments {
      *
      * @param array the array; not modified
      * @param name  the parameter name for the message
+     * @param from the first element
+     * @param to one past the last element
      * @throws IndexOutOfBoundsException naming the parameter and the range
      */
     public static void checkFromTo(double[] array, String name, int from, int to) {
@@ -47,6 +51,9 @@ public final class KernelArguments {
      * Checks a row-major {@code rows × cols} matrix stored from {@code offset} in {@code a}.
      *
      * @param a the matrix storage; not modified
+     * @param offset the position of element [0, 0]
+     * @param rows the number of rows
+     * @param cols the number of columns
      * @throws IllegalArgumentException  if rows or cols is negative
      * @throws IndexOutOfBoundsException if the matrix does not fit in {@code a}
      */
@@ -60,6 +67,9 @@ public final class KernelArguments {
      *
      * @param array the matrix storage; not modified
      * @param name  the parameter name for the messages
+     * @param offset the position of element [0, 0]
+     * @param rows the number of rows
+     * @param cols the number of columns
      * @throws IllegalArgumentException  if rows or cols is negative
      * @throws IndexOutOfBoundsException if the matrix does not fit in {@code array}
      */
@@ -79,6 +89,10 @@ public final class KernelArguments {
      * {@code length} elements, {@code stride} apart from {@code offset}.
      *
      * @param coefficients the coefficient storage; not modified
+     * @param offset the position of the first row
+     * @param stride the distance between rows
+     * @param terms the number of rows
+     * @param length the elements per row
      * @throws IllegalArgumentException  if terms is below 1 or stride is negative
      * @throws IndexOutOfBoundsException if the last row does not fit
      */

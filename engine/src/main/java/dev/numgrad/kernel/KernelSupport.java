@@ -16,22 +16,30 @@ package dev.numgrad.kernel;
  */
 public interface KernelSupport {
 
-    /** Short name for messages and benchmark labels: "scalar" or "panama". */
+    /** {@return a short name for messages and benchmark labels: "scalar" or "panama"} */
     String name();
 
     /**
      * Σ a[aOffset + k]·b[bOffset + k] for k in [0, length); 0 when length is 0.
      *
      * @param a the first vector; not modified
+     * @param aOffset the first element of a
      * @param b the second vector; not modified
+     * @param bOffset the first element of b
+     * @param length the number of products
+     * @return the dot product
      */
     double dot(double[] a, int aOffset, double[] b, int bOffset, int length);
 
     /**
      * y[yOffset + k] += alpha·x[xOffset + k] for k in [0, length), one fma per element.
      *
+     * @param alpha the scale
      * @param x the vector scaled; not modified
+     * @param xOffset the first element of x
      * @param y the accumulator; modified in [yOffset, yOffset + length) only
+     * @param yOffset the first element of y
+     * @param length the number of elements
      */
     void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length);
 
@@ -39,6 +47,9 @@ public interface KernelSupport {
      * Σ a[k]² for k in [from, to).
      *
      * @param a the vector; not modified
+     * @param from the first element
+     * @param to one past the last element
+     * @return the sum of squares
      */
     double sumOfSquares(double[] a, int from, int to);
 
@@ -61,8 +72,13 @@ public interface KernelSupport {
      * {@code a[aOffset + r·cols + c]}.
      *
      * @param a the matrix; not modified
+     * @param aOffset the position of A[0, 0] in a
+     * @param rows the number of rows of A
+     * @param cols the number of columns of A
      * @param x the vector, read in [xOffset, xOffset + cols); not modified
+     * @param xOffset the first element of x
      * @param y the result; modified in [yOffset, yOffset + rows) only, overwritten
+     * @param yOffset the first element of y
      */
     void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
 
@@ -87,12 +103,17 @@ public interface KernelSupport {
      * A streams through memory once per batch rather than once per probe.
      *
      * @param a the matrix, {@code rows × cols} row-major; not modified
+     * @param aOffset the matrix's first element
+     * @param rows the number of rows, the length of one result block
+     * @param cols the number of columns
      * @param x the base point, read in [xOffset, xOffset + cols); not modified
+     * @param xOffset the base point's first element
      * @param coordinates the perturbed coordinate of each probe, each in [0, cols); not modified
      * @param steps the step of each probe; not modified
      * @param count the number of probes, at least 0
      * @param y the results, {@code count} blocks of {@code rows}; modified in
      *     [yOffset, yOffset + count·rows) only, overwritten; must not overlap a, x or work
+     * @param yOffset where the first block starts
      * @param work scratch of at least {@link #probeWorkLength(int) probeWorkLength(cols)} elements,
      *     overwritten; must not overlap a, x or y
      * @throws IndexOutOfBoundsException if a range does not fit its array or a coordinate is not in [0, cols)
@@ -106,8 +127,13 @@ public interface KernelSupport {
      * row by row: y = Σᵣ x[r]·A[r, ·].
      *
      * @param a the matrix; not modified
+     * @param aOffset the position of A[0, 0] in a
+     * @param rows the number of rows of A
+     * @param cols the number of columns of A
      * @param x the vector, read in [xOffset, xOffset + rows); not modified
+     * @param xOffset the first element of x
      * @param y the result; modified in [yOffset, yOffset + cols) only, overwritten
+     * @param yOffset the first element of y
      */
     void gemvTransposed(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
 
@@ -125,9 +151,15 @@ public interface KernelSupport {
      * columns, which is what keeps a mini-batch pass from being bound by reading the weights.
      *
      * @param a the left factor; not modified
+     * @param aOffset the position of A[0, 0] in a
+     * @param rows the number of rows of A and C
+     * @param inner the number of columns of A and rows of B
      * @param b the right factor; not modified
+     * @param bOffset the position of B[0, 0] in b
+     * @param cols the number of columns of B and C
      * @param c the accumulator; modified in [cOffset, cOffset + rows·cols) only; must not overlap
      *     a or b
+     * @param cOffset the position of C[0, 0] in c
      * @throws IllegalArgumentException if rows, inner or cols is negative
      */
     void gemm(double[] a, int aOffset, int rows, int inner, double[] b, int bOffset, int cols, double[] c, int cOffset);
@@ -137,6 +169,8 @@ public interface KernelSupport {
      *
      * @param in  the arguments; not modified (unless it is {@code out})
      * @param out the results; modified in [from, to) only; may be {@code in}
+     * @param from the first element
+     * @param to one past the last element
      */
     void tanh(double[] in, double[] out, int from, int to);
 
@@ -145,6 +179,8 @@ public interface KernelSupport {
      *
      * @param in  the arguments; not modified (unless it is {@code out})
      * @param out the results; modified in [from, to) only; may be {@code in}
+     * @param from the first element
+     * @param to one past the last element
      */
     void softplus(double[] in, double[] out, int from, int to);
 
@@ -153,6 +189,9 @@ public interface KernelSupport {
      * −∞ for an empty range or all −∞, +∞ if any element is +∞, NaN if any is NaN.
      *
      * @param a the arguments; not modified
+     * @param from the first element
+     * @param to one past the last element
+     * @return log Σ exp(a[k])
      */
     double logSumExp(double[] a, int from, int to);
 
@@ -162,6 +201,8 @@ public interface KernelSupport {
      *
      * @param in  the arguments; not modified (unless it is {@code out})
      * @param out the results; modified in [from, to) only; may be {@code in}
+     * @param from the first element
+     * @param to one past the last element
      */
     void relu(double[] in, double[] out, int from, int to);
 
@@ -170,6 +211,8 @@ public interface KernelSupport {
      *
      * @param in  the arguments; not modified (unless it is {@code out})
      * @param out the results; modified in [from, to) only; may be {@code in}
+     * @param from the first element
+     * @param to one past the last element
      */
     void sigmoid(double[] in, double[] out, int from, int to);
 
@@ -184,8 +227,13 @@ public interface KernelSupport {
      * @param z pre-activations. Not modified.
      * @param tanhZ tanh(z) at the same offsets. Not modified.
      * @param sech2Z sech²(z) at the same offsets, accurate where tanh z saturates. Not modified.
+     * @param offset the first element of z, tanhZ and sech2Z
+     * @param alpha the scale of the direction
      * @param v direction. Not modified.
+     * @param vOffset the first element of v
      * @param out modified in [outOffset, outOffset + length).
+     * @param outOffset the first element of out
+     * @param length the number of elements
      */
     void tanhDifference(double[] z, double[] tanhZ, double[] sech2Z, int offset, double alpha,
                         double[] v, int vOffset, double[] out, int outOffset, int length);
@@ -197,8 +245,13 @@ public interface KernelSupport {
      * log1p of that is the exact change of log-sum-exp, with no large totals subtracted.
      *
      * @param p probabilities. Not modified.
+     * @param pOffset the first element of p
+     * @param alpha the scale of the shift
      * @param v shift direction. Not modified.
+     * @param vOffset the first element of v
      * @param out accumulators. Modified in [outOffset, outOffset + length).
+     * @param outOffset the first element of out
+     * @param length the number of elements
      */
     void addExpm1Scaled(double[] p, int pOffset, double alpha, double[] v, int vOffset,
                         double[] out, int outOffset, int length);
@@ -206,7 +259,12 @@ public interface KernelSupport {
     /**
      * Σ log1p(a[k]) for k in [from, to), each term to an ulp or two; arguments with
      * |a| ≤ {@link SmallLog1p#LIMIT} (the usual softmax shifts) take a polynomial that is exact to
-     * rounding and cheaper than log1p. a not modified.
+     * rounding and cheaper than log1p.
+     *
+     * @param a the arguments. Not modified.
+     * @param from the first element
+     * @param to one past the last element
+     * @return Σ log1p(a[k])
      */
     double sumLog1p(double[] a, int from, int to);
 
@@ -218,8 +276,14 @@ public interface KernelSupport {
      * truncation is below rounding.
      *
      * @param coefficients terms rows of coefficients, stride apart. Not modified.
+     * @param offset the position of c_1 for element 0
+     * @param stride the distance between the rows of c_n and c_{n+1}
+     * @param terms the number of terms, n = 1..terms
      * @param x the variable. Not modified.
+     * @param xOffset the first element of x
      * @param out modified in [outOffset, outOffset + length).
+     * @param outOffset the first element of out
+     * @param length the number of elements
      */
     void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
                      double[] out, int outOffset, int length);

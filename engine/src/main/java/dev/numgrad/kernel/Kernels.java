@@ -31,6 +31,7 @@ public final class Kernels {
     /**
      * The kernels chosen for this JVM by {@code -Dnumgrad.kernels} (default auto).
      *
+     * @return the kernels, the same instance on every call
      * @throws IllegalStateException if the property names no valid choice, or forces panama on
      *                               a JVM without the vector module (on every call)
      */
@@ -42,12 +43,12 @@ public final class Kernels {
         return Default.KERNELS;
     }
 
-    /** The scalar reference kernels, always available. */
+    /** {@return the scalar reference kernels, always available} */
     public static KernelSupport scalar() {
         return KernelProvider.SCALAR;
     }
 
-    /** The Panama kernels, or empty when this JVM lacks {@code jdk.incubator.vector}. */
+    /** {@return the Panama kernels, or empty when this JVM lacks {@code jdk.incubator.vector}} */
     public static Optional<KernelSupport> panama() {
         return KernelProvider.panama();
     }
@@ -56,6 +57,7 @@ public final class Kernels {
      * The kernels for an explicit choice, independent of the system property.
      *
      * @param name auto, scalar or panama (case-insensitive)
+     * @return the kernels
      * @throws IllegalArgumentException if {@code name} is none of {@link #CHOICES}
      * @throws IllegalStateException    if {@code name} is panama and this JVM cannot run it
      */

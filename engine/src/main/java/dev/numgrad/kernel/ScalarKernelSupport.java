@@ -15,6 +15,10 @@ import java.util.Arrays;
  */
 public final class ScalarKernelSupport implements KernelSupport {
 
+    /** The reference kernels; {@link Kernels#scalar()} holds the shared instance. */
+    public ScalarKernelSupport() {
+    }
+
     @Override
     public String name() {
         return "scalar";

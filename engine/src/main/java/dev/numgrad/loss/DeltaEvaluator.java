@@ -25,6 +25,8 @@ public interface DeltaEvaluator {
     double prepare(double[] x);
 
     /**
+     * The change of f when coordinate i moves, at the prepared base point.
+     *
      * @param i coordinate, {@code 0 <= i < dimension}
      * @param step signed offset added to x[i]
      * @return f(x + step·eᵢ) − f(x), computed from the changed terms only

@@ -7,6 +7,8 @@ package dev.numgrad.loss;
 public interface Evaluator {
 
     /**
+     * The loss at x.
+     *
      * @param x parameters, length {@link Loss#dimension()}. Not modified.
      * @return f(x); may be non-finite, which the engine reports as an error
      */

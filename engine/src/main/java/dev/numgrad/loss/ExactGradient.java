@@ -5,6 +5,8 @@ package dev.numgrad.loss;
 public interface ExactGradient {
 
     /**
+     * The loss and its exact gradient at x.
+     *
      * @param x parameters. Not modified.
      * @param gradient output, length of x. Modified: overwritten with ∇f(x).
      * @return f(x)

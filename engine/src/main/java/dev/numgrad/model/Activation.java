@@ -22,6 +22,7 @@ import dev.numgrad.kernel.TanhDifference;
  */
 public enum Activation {
 
+    /** tanh(z), computed through the kernels; its difference by {@link dev.numgrad.kernel.TanhDifference}. */
     TANH {
         @Override
         public void apply(KernelSupport kernels, double[] z, double[] a, int from, int to) {
@@ -30,11 +31,7 @@ public enum Activation {
 
         @Override
         public double derivative(double z) {
-            // sech²z = 4e/(1+e)² with e = exp(−2|z|): accurate even where tanh z rounds to ±1,
-            // unlike 1 − tanh²z.
-            double e = Math.exp(-2.0 * Math.abs(z));
-            double onePlus = 1.0 + e;
-            return 4.0 * e / (onePlus * onePlus);
+            return TanhDifference.sech2(z);
         }
 
         @Override
@@ -49,6 +46,7 @@ public enum Activation {
         }
     },
 
+    /** max(z, 0); its derivative at 0 is taken as 0. */
     RELU {
         @Override
         public void apply(KernelSupport kernels, double[] z, double[] a, int from, int to) {
@@ -73,6 +71,7 @@ public enum Activation {
         }
     },
 
+    /** 1 / (1 + e^−z), without overflow. */
     SIGMOID {
         @Override
         public void apply(KernelSupport kernels, double[] z, double[] a, int from, int to) {
@@ -99,10 +98,18 @@ public enum Activation {
      *
      * @param z pre-activations. Not modified (unless it is a).
      * @param a activations. Modified in [from, to); may be z.
+     * @param kernels the arithmetic
+     * @param from the first element
+     * @param to one past the last element
      */
     public abstract void apply(KernelSupport kernels, double[] z, double[] a, int from, int to);
 
-    /** act'(z), computed from z so that it stays accurate where act(z) saturates. */
+    /**
+     * act'(z), computed from z so that it stays accurate where act(z) saturates.
+     *
+     * @param z the pre-activation
+     * @return act'(z)
+     */
     public abstract double derivative(double z);
 
     /**
@@ -112,6 +119,7 @@ public enum Activation {
      * @param a act(z), as cached
      * @param derivative {@link #derivative(double) act'(z)}, as cached
      * @param dz the change of the pre-activation
+     * @return act(z + dz) − act(z)
      */
     public abstract double difference(double z, double a, double derivative, double dz);
 
@@ -124,8 +132,14 @@ public enum Activation {
      * @param z pre-activations. Not modified.
      * @param a activations act(z). Not modified.
      * @param derivative act'(z). Not modified.
+     * @param kernels the arithmetic
+     * @param offset the first element of z, a and derivative
+     * @param alpha the scale of the direction
      * @param v direction of the change. Not modified.
+     * @param vOffset the first element of v
      * @param out the changes. Modified in [outOffset, outOffset + length).
+     * @param outOffset the first element of out
+     * @param length the number of elements
      */
     public void difference(KernelSupport kernels, double[] z, double[] a, double[] derivative, int offset,
                            double alpha, double[] v, int vOffset, double[] out, int outOffset, int length) {

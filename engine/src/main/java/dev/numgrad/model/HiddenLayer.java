@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record HiddenLayer(int units, Activation activation) {
 
+    /**
+     * Validates the layer.
+     *
+     * @throws IllegalArgumentException if units is below 1
+     */
     public HiddenLayer {
         if (units < 1) {
             throw new IllegalArgumentException("hidden layer units must be at least 1, got " + units);
@@ -18,7 +23,12 @@ public record HiddenLayer(int units, Activation activation) {
         Objects.requireNonNull(activation, "activation");
     }
 
-    /** A tanh layer, the activation of the standard {@code mlp} workload. */
+    /**
+     * A tanh layer, the activation of the standard {@code mlp} workload.
+     *
+     * @param units number of hidden units, at least 1
+     * @return the layer
+     */
     public static HiddenLayer tanh(int units) {
         return new HiddenLayer(units, Activation.TANH);
     }

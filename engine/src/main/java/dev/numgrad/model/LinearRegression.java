@@ -5,6 +5,7 @@ import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
+import dev.numgrad.loss.ParameterBlocks;
 import dev.numgrad.loss.ProbeBatchEvaluator;
 import dev.numgrad.loss.ProbeBatchLoss;
 import java.util.Objects;
@@ -32,12 +33,21 @@ public final class LinearRegression implements BundledLoss, ProbeBatchLoss {
     private final double[] columnSquares;   // Σ_r X[r][c]²
     private final double[] targets;
 
-    /** As {@link #LinearRegression(int, int, double[], double[], KernelSupport)} on {@link Kernels#get()}. */
+    /**
+     * As {@link #LinearRegression(int, int, double[], double[], KernelSupport)} on {@link Kernels#get()}.
+     *
+     * @param rows m, the number of samples, at least 1
+     * @param cols n, the number of parameters, at least 1
+     * @param features X, row-major, length m·n, finite. Not modified (copied).
+     * @param targets y, length m, finite. Not modified (copied).
+     */
     public LinearRegression(int rows, int cols, double[] features, double[] targets) {
         this(rows, cols, features, targets, Kernels.get());
     }
 
     /**
+     * Mean squared error of a linear model over m samples.
+     *
      * @param rows m, the number of samples, at least 1
      * @param cols n, the number of parameters, at least 1
      * @param features X, row-major, length m·n, finite. Not modified (copied).
@@ -59,12 +69,22 @@ public final class LinearRegression implements BundledLoss, ProbeBatchLoss {
         }
     }
 
+    /**
+     * One block {@code w}: the n coefficients.
+     *
+     * @return the layout
+     */
+    @Override
+    public ParameterBlocks parameterBlocks() {
+        return ParameterBlocks.single("w", dimension());
+    }
+
     @Override
     public int dimension() {
         return cols;
     }
 
-    /** m, the number of samples. */
+    /** {@return m, the number of samples} */
     public int rows() {
         return rows;
     }

@@ -5,6 +5,7 @@ import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
+import dev.numgrad.loss.ParameterBlocks;
 import dev.numgrad.loss.ProbeBatchEvaluator;
 import dev.numgrad.loss.ProbeBatchLoss;
 import java.util.Objects;
@@ -34,12 +35,21 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
     private final double[] signedFeatures;        // row-major (1 − 2t_r)·X[r][c]
     private final double[] signedFeatureColumns;  // the same, column-major
 
-    /** As {@link #LogisticRegression(int, int, double[], double[], KernelSupport)} on {@link Kernels#get()}. */
+    /**
+     * As {@link #LogisticRegression(int, int, double[], double[], KernelSupport)} on {@link Kernels#get()}.
+     *
+     * @param rows m, the number of samples, at least 1
+     * @param cols n, the number of parameters, at least 1
+     * @param features X, row-major, length m·n, finite. Not modified (copied).
+     * @param labels t, length m, each 0 or 1. Not modified (copied).
+     */
     public LogisticRegression(int rows, int cols, double[] features, double[] labels) {
         this(rows, cols, features, labels, Kernels.get());
     }
 
     /**
+     * Mean logistic loss of a linear classifier over m samples.
+     *
      * @param rows m, the number of samples, at least 1
      * @param cols n, the number of parameters, at least 1
      * @param features X, row-major, length m·n, finite. Not modified (copied).
@@ -66,12 +76,22 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
         this.signedFeatureColumns = DesignMatrix.columnMajor(signedFeatures, rows, cols);
     }
 
+    /**
+     * One block {@code w}: the n coefficients.
+     *
+     * @return the layout
+     */
+    @Override
+    public ParameterBlocks parameterBlocks() {
+        return ParameterBlocks.single("w", dimension());
+    }
+
     @Override
     public int dimension() {
         return cols;
     }
 
-    /** m, the number of samples. */
+    /** {@return m, the number of samples} */
     public int rows() {
         return rows;
     }

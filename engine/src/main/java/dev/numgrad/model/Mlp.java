@@ -5,6 +5,7 @@ import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
+import dev.numgrad.loss.ParameterBlocks;
 import dev.numgrad.workload.MlpWorkload;
 import java.util.List;
 import java.util.Objects;
@@ -39,12 +40,21 @@ public final class Mlp implements BundledLoss {
     private final double[] inputColumns;
     private final int[] labels;
 
-    /** As {@link #Mlp(double[][], int[], int, List, KernelSupport)} on {@link Kernels#get()}. */
+    /**
+     * As {@link #Mlp(double[][], int[], int, List, KernelSupport)} on {@link Kernels#get()}.
+     *
+     * @param inputs b samples × d features. Not modified (copied).
+     * @param labels class of each sample, in [0, classes). Not modified (copied).
+     * @param classes number of classes k, at least 2
+     * @param hiddenLayers from the input side; may be empty (softmax regression)
+     */
     public Mlp(double[][] inputs, int[] labels, int classes, List<HiddenLayer> hiddenLayers) {
         this(inputs, labels, classes, hiddenLayers, Kernels.get());
     }
 
     /**
+     * A network over a fixed mini-batch: the mean softmax cross-entropy of its outputs.
+     *
      * @param inputs b samples × d features, all finite, every row the same length ≥ 1. Not
      *     modified (copied).
      * @param labels class of each sample, in [0, classes). Not modified (copied).
@@ -118,7 +128,15 @@ public final class Mlp implements BundledLoss {
         weightOffsets[layers] = (int) offset;
     }
 
-    /** The standard {@code mlp(d, h, k, b)} workload; see {@link MlpWorkload}. */
+    /**
+     * The standard {@code mlp(d, h, k, b)} workload; see {@link MlpWorkload}.
+     *
+     * @param d input features
+     * @param h hidden tanh units
+     * @param k classes
+     * @param b samples in the batch
+     * @return the loss, on {@link Kernels#get()}
+     */
     public static Mlp workload(int d, int h, int k, int b) {
         return new MlpWorkload(d, h, k, b).loss();
     }
@@ -138,44 +156,83 @@ public final class Mlp implements BundledLoss {
         return name.append(batch).append(')').toString();
     }
 
-    /** Number of dense layers, hidden ones plus the output layer. */
+    /**
+     * The flat layout, layer by layer: {@code W1} (out × in, row-major), {@code b1}, {@code W2},
+     * {@code b2}, …, exactly the offsets of {@link #weightOffset(int)} and {@link #biasOffset(int)}.
+     *
+     * @return the blocks, e.g. {@code W1 128×784, b1 128, W2 10×128, b2 10}
+     */
+    @Override
+    public ParameterBlocks parameterBlocks() {
+        ParameterBlocks.Builder layout = ParameterBlocks.builder();
+        for (int l = 0; l < layerCount(); l++) {
+            layout.matrix("W" + (l + 1), widths[l + 1], widths[l]).vector("b" + (l + 1), widths[l + 1]);
+        }
+        return layout.build();
+    }
+
+    /** {@return number of dense layers, hidden ones plus the output layer} */
     public int layerCount() {
         return widths.length - 1;
     }
 
-    /** Input width d of layer {@code layer}. */
+    /**
+     * Input width of a layer: d for the first, the previous layer's units after that.
+     *
+     * @param layer the layer, in [0, {@link #layerCount()})
+     * @return its fan-in
+     */
     public int fanIn(int layer) {
         return widths[checkLayer(layer)];
     }
 
-    /** Output width of layer {@code layer}: a hidden layer's units, or the classes for the last. */
+    /**
+     * Output width of a layer: a hidden layer's units, or the classes for the last.
+     *
+     * @param layer the layer, in [0, {@link #layerCount()})
+     * @return its fan-out
+     */
     public int fanOut(int layer) {
         return widths[checkLayer(layer) + 1];
     }
 
-    /** Index of W[0][0] of layer {@code layer} in the flattened parameters. */
+    /**
+     * Where a layer's weights start in the flattened parameters.
+     *
+     * @param layer the layer, in [0, {@link #layerCount()})
+     * @return the index of W[0][0] of that layer
+     */
     public int weightOffset(int layer) {
         return weightOffsets[checkLayer(layer)];
     }
 
-    /** Index of b[0] of layer {@code layer} in the flattened parameters. */
+    /**
+     * Where a layer's biases start in the flattened parameters.
+     *
+     * @param layer the layer, in [0, {@link #layerCount()})
+     * @return the index of b[0] of that layer
+     */
     public int biasOffset(int layer) {
         checkLayer(layer);
         return weightOffsets[layer] + widths[layer + 1] * widths[layer];
     }
 
+    /** {@return b, the number of samples in the batch} */
     public int batchSize() {
         return batch;
     }
 
+    /** {@return k, the number of classes} */
     public int classes() {
         return classes;
     }
 
+    /** {@return the hidden layers from the input side (unmodifiable; empty for softmax regression)} */
     public List<HiddenLayer> hiddenLayers() {
         return hiddenLayers;
     }
 
+    /** {@return the kernels the evaluators compute with} */
     public KernelSupport kernels() {
         return kernels;
     }

@@ -21,12 +21,18 @@ public final class Rosenbrock implements BundledLoss {
     private final int dimension;
     private final KernelSupport kernels;
 
-    /** rosen(n) on the kernels chosen for this JVM. */
+    /**
+     * rosen(n) on the kernels chosen for this JVM.
+     *
+     * @param dimension n, at least 2
+     */
     public Rosenbrock(int dimension) {
         this(dimension, Kernels.get());
     }
 
     /**
+     * rosen(n) on the given kernels.
+     *
      * @param dimension n, at least 2 (one term needs two coordinates)
      * @param kernels the arithmetic to evaluate with (tests force {@link Kernels#scalar()})
      */

@@ -16,12 +16,18 @@ public final class SumOfSquares implements BundledLoss {
     private final int dimension;
     private final KernelSupport kernels;
 
-    /** sumsq(n) on the kernels chosen for this JVM. */
+    /**
+     * sumsq(n) on the kernels chosen for this JVM.
+     *
+     * @param dimension n, at least 1
+     */
     public SumOfSquares(int dimension) {
         this(dimension, Kernels.get());
     }
 
     /**
+     * sumsq(n) on the given kernels.
+     *
      * @param dimension n, at least 1
      * @param kernels the arithmetic to evaluate with (tests force {@link Kernels#scalar()})
      */

@@ -16,12 +16,21 @@ package dev.numgrad.optim;
  */
 public record AdaGrad(double learningRate, double epsilon) implements Optimizer {
 
+    /**
+     * Validates the hyper-parameters.
+     *
+     * @throws IllegalArgumentException naming a rate or ε that is not positive and finite
+     */
     public AdaGrad {
         Checks.positiveFinite("learning rate", learningRate);
         Checks.positiveFinite("epsilon", epsilon);
     }
 
-    /** ε = 1e-10 (PyTorch's default). */
+    /**
+     * ε = 1e-10 (PyTorch's default).
+     *
+     * @param learningRate base rate α, positive and finite
+     */
     public AdaGrad(double learningRate) {
         this(learningRate, 1e-10);
     }

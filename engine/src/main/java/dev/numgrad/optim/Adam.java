@@ -24,6 +24,11 @@ package dev.numgrad.optim;
  */
 public record Adam(double learningRate, double beta1, double beta2, double epsilon) implements Optimizer {
 
+    /**
+     * Validates the hyper-parameters.
+     *
+     * @throws IllegalArgumentException naming the first invalid one
+     */
     public Adam {
         Checks.positiveFinite("learning rate", learningRate);
         Checks.beta("beta1", beta1);
@@ -31,7 +36,11 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         Checks.positiveFinite("epsilon", epsilon);
     }
 
-    /** The paper's defaults: β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
+    /**
+     * The paper's defaults: β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
+     *
+     * @param learningRate base rate α, positive and finite
+     */
     public Adam(double learningRate) {
         this(learningRate, 0.9, 0.999, 1e-8);
     }

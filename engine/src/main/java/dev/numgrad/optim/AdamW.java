@@ -32,6 +32,11 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
      */
     public static final double DEFAULT_WEIGHT_DECAY = 1e-4;
 
+    /**
+     * Validates the hyper-parameters.
+     *
+     * @throws IllegalArgumentException naming the first invalid one
+     */
     public AdamW {
         Checks.positiveFinite("learning rate", learningRate);
         Checks.beta("beta1", beta1);
@@ -44,12 +49,21 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
         }
     }
 
-    /** Adam's defaults and {@link #DEFAULT_WEIGHT_DECAY}. */
+    /**
+     * Adam's defaults and {@link #DEFAULT_WEIGHT_DECAY}.
+     *
+     * @param learningRate base rate α, positive and finite
+     */
     public AdamW(double learningRate) {
         this(learningRate, DEFAULT_WEIGHT_DECAY);
     }
 
-    /** Adam's defaults (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) with the given λ. */
+    /**
+     * Adam's defaults (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) with the given λ.
+     *
+     * @param learningRate base rate α, positive and finite
+     * @param weightDecay λ, non-negative and finite
+     */
     public AdamW(double learningRate, double weightDecay) {
         this(learningRate, 0.9, 0.999, 1e-8, weightDecay);
     }

@@ -9,13 +9,15 @@ package dev.numgrad.optim;
 public interface DescentListener {
 
     /**
+     * Hears one evaluated iterate.
+     *
      * @param iteration the iterate's index; 0 is the start
      * @param loss f at that iterate
      * @param gradientNorm ‖∇f‖₂ at that iterate, before clipping
      */
     void onIteration(int iteration, double loss, double gradientNorm);
 
-    /** A listener that ignores everything. */
+    /** {@return a listener that ignores everything} */
     static DescentListener none() {
         return (iteration, loss, gradientNorm) -> {
         };

@@ -43,6 +43,11 @@ public record DescentLoop(Optimizer optimizer, LearningRateSchedule schedule, Gr
      */
     public static final double DEFAULT_DIVERGENCE_FACTOR = 1e6;
 
+    /**
+     * Validates the configuration.
+     *
+     * @throws IllegalArgumentException if the divergence factor is not positive
+     */
     public DescentLoop {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(schedule, "schedule");
@@ -53,33 +58,69 @@ public record DescentLoop(Optimizer optimizer, LearningRateSchedule schedule, Gr
         }
     }
 
-    /** Constant rate, no clipping, at most {@code maxIterations} steps, default divergence test. */
+    /**
+     * Constant rate, no clipping, at most {@code maxIterations} steps, default divergence test.
+     *
+     * @param optimizer the update rule and its base learning rate
+     * @param maxIterations the most steps to take, at least 1
+     */
     public DescentLoop(Optimizer optimizer, int maxIterations) {
         this(optimizer, LearningRateSchedule.constant(), GradientClipping.none(),
                 StoppingRules.iterations(maxIterations), DEFAULT_DIVERGENCE_FACTOR);
     }
 
+    /**
+     * {@return a copy with another optimizer}
+     *
+     * @param newOptimizer the update rule
+     */
     public DescentLoop withOptimizer(Optimizer newOptimizer) {
         return new DescentLoop(newOptimizer, schedule, clipping, stopping, divergenceFactor);
     }
 
+    /**
+     * {@return a copy with another learning-rate schedule}
+     *
+     * @param newSchedule the schedule
+     */
     public DescentLoop withSchedule(LearningRateSchedule newSchedule) {
         return new DescentLoop(optimizer, newSchedule, clipping, stopping, divergenceFactor);
     }
 
+    /**
+     * {@return a copy with another gradient clipping}
+     *
+     * @param newClipping the clipping
+     */
     public DescentLoop withClipping(GradientClipping newClipping) {
         return new DescentLoop(optimizer, schedule, newClipping, stopping, divergenceFactor);
     }
 
+    /**
+     * {@return a copy with other stopping rules}
+     *
+     * @param newStopping the rules
+     */
     public DescentLoop withStopping(StoppingRules newStopping) {
         return new DescentLoop(optimizer, schedule, clipping, newStopping, divergenceFactor);
     }
 
+    /**
+     * {@return a copy with another divergence factor}
+     *
+     * @param newFactor positive; {@link Double#POSITIVE_INFINITY} to stop on non-finite values only
+     */
     public DescentLoop withDivergenceFactor(double newFactor) {
         return new DescentLoop(optimizer, schedule, clipping, stopping, newFactor);
     }
 
-    /** As {@link #run(GradientSource, double[], DescentListener)} with no listener. */
+    /**
+     * As {@link #run(GradientSource, double[], DescentListener)} with no listener.
+     *
+     * @param source f and ∇f
+     * @param start the first iterate. Not modified.
+     * @return the outcome
+     */
     public DescentResult run(GradientSource source, double[] start) {
         return run(source, start, DescentListener.none());
     }
@@ -95,6 +136,7 @@ public record DescentLoop(Optimizer optimizer, LearningRateSchedule schedule, Gr
      * @param start the first iterate, finite, of the source's dimension when it reports one.
      *     Not modified.
      * @param listener told about every evaluated iterate
+     * @return the outcome, with the best iterate and the trace
      * @throws DimensionMismatchException if start's length is not the source's dimension
      * @throws NonFiniteParameterException if some start[i] is NaN or infinite (the first is named)
      * @throws IllegalArgumentException if start is empty

@@ -43,6 +43,8 @@ public final class DescentResult {
     /**
      * The final iterate: the last one, or after {@link StopReason#DIVERGED} the last healthy one
      * (when even the start was not, the start itself). A fresh copy on each call.
+     *
+     * @return a copy of the final iterate
      */
     public double[] x() {
         return x.clone();
@@ -51,31 +53,34 @@ public final class DescentResult {
     /**
      * f at {@link #x()}; non-finite only when the start itself diverged, NaN when the run was
      * cancelled before the start's gradient was done.
+     *
+     * @return f at the final iterate
      */
     public double loss() {
         return loss;
     }
 
-    /** ‖∇f‖₂ at {@link #x()}. */
+    /** {@return ‖∇f‖₂ at {@link #x()}} */
     public double gradientNorm() {
         return gradientNorm;
     }
 
-    /** The iterate with the lowest loss seen (the first, on ties). A fresh copy on each call. */
+    /** {@return the iterate with the lowest loss seen (the first, on ties). A fresh copy on each call} */
     public double[] best() {
         return best.clone();
     }
 
-    /** f at {@link #best()}. */
+    /** {@return f at {@link #best()}} */
     public double bestLoss() {
         return bestLoss;
     }
 
-    /** The index of {@link #best()} in the trace. */
+    /** {@return the index of {@link #best()} in the trace} */
     public int bestIteration() {
         return bestIteration;
     }
 
+    /** {@return why the run stopped} */
     public StopReason stopReason() {
         return stopReason;
     }
@@ -83,21 +88,24 @@ public final class DescentResult {
     /**
      * Optimizer steps taken, including a step that led to divergence; {@link #x()} is iterate
      * {@code iterations} unless the run diverged, when it is iterate {@code iterations − 1}.
+     *
+     * @return the number of steps
      */
     public int iterations() {
         return iterations;
     }
 
-    /** Calls made to the {@link GradientSource}. */
+    /** {@return calls made to the {@link GradientSource}} */
     public long gradientEvaluations() {
         return gradientEvaluations;
     }
 
-    /** Wall-clock time of the run. */
+    /** {@return wall-clock time of the run} */
     public Duration elapsed() {
         return elapsed;
     }
 
+    /** {@return one row per evaluated iterate} */
     public DescentTrace trace() {
         return trace;
     }

@@ -26,6 +26,11 @@ public record DescentTrace(ImmutableDoubleList loss, ImmutableDoubleList gradien
     /** The CSV header written by {@link #writeCsv(Appendable)}. */
     public static final String CSV_HEADER = "iteration,loss,gradient_norm,learning_rate,elapsed_seconds";
 
+    /**
+     * Validates the columns.
+     *
+     * @throws IllegalArgumentException if the columns differ in length
+     */
     public DescentTrace {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(gradientNorm, "gradientNorm");
@@ -38,15 +43,38 @@ public record DescentTrace(ImmutableDoubleList loss, ImmutableDoubleList gradien
         }
     }
 
-    /** Number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return loss.size();
+    }
+
+    /** {@return f at each iterate, as a fresh array} */
+    public double[] lossArray() {
+        return loss.toArray();
+    }
+
+    /** {@return ‖∇f‖₂ at each iterate, before clipping, as a fresh array} */
+    public double[] gradientNormArray() {
+        return gradientNorm.toArray();
+    }
+
+    /** {@return the scheduled learning rate of each row, as a fresh array} */
+    public double[] learningRateArray() {
+        return learningRate.toArray();
+    }
+
+    /** {@return the nanoseconds from the start of the run to each row, as a fresh array} */
+    public long[] elapsedNanosArray() {
+        return elapsedNanos.toArray();
     }
 
     /**
      * Writes {@link #CSV_HEADER} and one line per row. Numbers are written with
      * {@link Double#toString(double)}, which round-trips exactly; non-finite values appear as
      * {@code NaN} or {@code Infinity}.
+     *
+     * @param out where the lines go
+     * @throws IOException if {@code out} fails
      */
     public void writeCsv(Appendable out) throws IOException {
         out.append(CSV_HEADER).append('\n');
@@ -59,7 +87,12 @@ public record DescentTrace(ImmutableDoubleList loss, ImmutableDoubleList gradien
         }
     }
 
-    /** As {@link #writeCsv(Appendable)}, to a UTF-8 file that is created or replaced. */
+    /**
+     * As {@link #writeCsv(Appendable)}, to a UTF-8 file that is created or replaced.
+     *
+     * @param file the file
+     * @throws IOException if the file cannot be written
+     */
     public void writeCsv(Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             writeCsv(out);

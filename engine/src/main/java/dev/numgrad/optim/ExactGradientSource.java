@@ -1,5 +1,6 @@
 package dev.numgrad.optim;
 
+import dev.numgrad.InvalidDimensionException;
 import dev.numgrad.loss.DifferentiableLoss;
 import dev.numgrad.loss.ExactGradient;
 import java.util.Objects;
@@ -13,6 +14,7 @@ final class ExactGradientSource implements GradientSource {
 
     ExactGradientSource(DifferentiableLoss loss) {
         this.loss = Objects.requireNonNull(loss, "loss");
+        InvalidDimensionException.check(loss.name(), loss.dimension());
         this.gradient = loss.newExactGradient();
     }
 

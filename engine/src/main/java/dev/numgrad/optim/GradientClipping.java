@@ -14,12 +14,17 @@ public sealed interface GradientClipping {
      */
     void clip(double[] gradient);
 
-    /** Leaves the gradient alone. */
+    /** {@return a clipping that leaves the gradient alone} */
     static GradientClipping none() {
         return new None();
     }
 
-    /** Clamps each component to [−limit, limit]; changes the gradient's direction. */
+    /**
+     * Clamps each component to [−limit, limit]; changes the gradient's direction.
+     *
+     * @param limit positive and finite
+     * @return the clipping
+     */
     static GradientClipping byValue(double limit) {
         return new ByValue(limit);
     }
@@ -28,6 +33,9 @@ public sealed interface GradientClipping {
      * Rescales the whole gradient to norm {@code maxNorm} when it is longer; keeps its direction
      * (Pascanu, Mikolov &amp; Bengio, "On the difficulty of training recurrent neural networks",
      * 2013).
+     *
+     * @param maxNorm positive and finite
+     * @return the clipping
      */
     static GradientClipping byNorm(double maxNorm) {
         return new ByNorm(maxNorm);
@@ -47,6 +55,11 @@ public sealed interface GradientClipping {
      * @param limit positive and finite
      */
     record ByValue(double limit) implements GradientClipping {
+        /**
+         * Validates the limit.
+         *
+         * @throws IllegalArgumentException if the limit is not positive and finite
+         */
         public ByValue {
             Checks.positiveFinite("clipping limit", limit);
         }
@@ -65,6 +78,11 @@ public sealed interface GradientClipping {
      * @param maxNorm the largest norm let through, positive and finite
      */
     record ByNorm(double maxNorm) implements GradientClipping {
+        /**
+         * Validates the norm.
+         *
+         * @throws IllegalArgumentException if the norm is not positive and finite
+         */
         public ByNorm {
             Checks.positiveFinite("clipping norm", maxNorm);
         }

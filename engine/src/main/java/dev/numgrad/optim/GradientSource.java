@@ -28,6 +28,8 @@ public interface GradientSource {
     /**
      * The number of parameters this source expects, when it knows it, so that a start vector
      * of the wrong length is rejected before anything is evaluated.
+     *
+     * @return the dimension, or empty when the source does not know it
      */
     default OptionalInt dimension() {
         return OptionalInt.empty();
@@ -36,6 +38,9 @@ public interface GradientSource {
     /**
      * The loss's own analytic or backpropagated gradient. Makes one
      * {@link DifferentiableLoss#newExactGradient()} evaluator now and reuses it for every call.
+     *
+     * @param loss the loss
+     * @return the source
      */
     static GradientSource exact(DifferentiableLoss loss) {
         return new ExactGradientSource(loss);
@@ -47,6 +52,9 @@ public interface GradientSource {
      * perturbed point, becomes divergence rather than an exception (see
      * {@link NumericGradientSource}).
      *
+     * @param gradient the numeric gradient's configuration
+     * @param loss the loss
+     * @return the source
      * @throws dev.numgrad.UnsupportedModeException at once, for delta mode on a loss that is not
      *     a {@link dev.numgrad.loss.DeltaLoss}
      */

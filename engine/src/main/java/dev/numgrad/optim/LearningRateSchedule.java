@@ -18,32 +18,61 @@ public sealed interface LearningRateSchedule {
      */
     double multiplier(int iteration);
 
-    /** The rate of step t: {@code baseRate · multiplier(t)}. */
+    /**
+     * The rate of step t: {@code baseRate · multiplier(t)}.
+     *
+     * @param iteration the step t, from 0
+     * @param baseRate the optimizer's base learning rate
+     * @return the rate of step t
+     */
     default double learningRate(int iteration, double baseRate) {
         return baseRate * multiplier(iteration);
     }
 
-    /** η_t = 1. */
+    /** {@return the constant schedule, η_t = 1} */
     static LearningRateSchedule constant() {
         return new Constant();
     }
 
-    /** η_t = factor^⌊t / every⌋: the rate drops by {@code factor} every {@code every} steps. */
+    /**
+     * η_t = factor^⌊t / every⌋: the rate drops by {@code factor} every {@code every} steps.
+     *
+     * @param every steps between drops, at least 1
+     * @param factor in (0, 1]
+     * @return the schedule
+     */
     static LearningRateSchedule stepDecay(int every, double factor) {
         return new StepDecay(every, factor);
     }
 
-    /** η_t = factor^t. */
+    /**
+     * η_t = factor^t.
+     *
+     * @param factor in (0, 1]
+     * @return the schedule
+     */
     static LearningRateSchedule exponential(double factor) {
         return new Exponential(factor);
     }
 
-    /** Half a cosine from 1 down to {@code floor} over {@code steps} steps, then {@code floor}. */
+    /**
+     * Half a cosine from 1 down to {@code floor} over {@code steps} steps, then {@code floor}.
+     *
+     * @param steps the annealing period T, at least 1
+     * @param floor the final multiplier, in [0, 1]
+     * @return the schedule
+     */
     static LearningRateSchedule cosine(int steps, double floor) {
         return new Cosine(steps, floor);
     }
 
-    /** A linear ramp over {@code steps} steps, then {@code then} with its clock starting at 0. */
+    /**
+     * A linear ramp over {@code steps} steps, then {@code then} with its clock starting at 0.
+     *
+     * @param steps the warm-up length W, at least 1
+     * @param then the schedule after warm-up
+     * @return the schedule
+     */
     static LearningRateSchedule warmup(int steps, LearningRateSchedule then) {
         return new Warmup(steps, then);
     }
@@ -63,6 +92,11 @@ public sealed interface LearningRateSchedule {
      * @param factor in (0, 1]; 0.1 is the classic "divide by ten"
      */
     record StepDecay(int every, double factor) implements LearningRateSchedule {
+        /**
+         * Validates the schedule.
+         *
+         * @throws IllegalArgumentException if every is below 1 or factor is outside (0, 1]
+         */
         public StepDecay {
             Checks.positive("step-decay interval", every);
             Checks.decayFactor("step-decay factor", factor);
@@ -80,6 +114,11 @@ public sealed interface LearningRateSchedule {
      * @param factor in (0, 1]
      */
     record Exponential(double factor) implements LearningRateSchedule {
+        /**
+         * Validates the schedule.
+         *
+         * @throws IllegalArgumentException if factor is outside (0, 1]
+         */
         public Exponential {
             Checks.decayFactor("exponential decay factor", factor);
         }
@@ -98,6 +137,11 @@ public sealed interface LearningRateSchedule {
      * @param floor the final multiplier, in [0, 1]
      */
     record Cosine(int steps, double floor) implements LearningRateSchedule {
+        /**
+         * Validates the schedule.
+         *
+         * @throws IllegalArgumentException if steps is below 1 or floor is outside [0, 1]
+         */
         public Cosine {
             Checks.positive("cosine period", steps);
             if (!(floor >= 0 && floor <= 1)) {
@@ -123,6 +167,11 @@ public sealed interface LearningRateSchedule {
      * @param then the schedule after warm-up; its clock starts when warm-up ends
      */
     record Warmup(int steps, LearningRateSchedule then) implements LearningRateSchedule {
+        /**
+         * Validates the schedule.
+         *
+         * @throws IllegalArgumentException if steps is below 1
+         */
         public Warmup {
             Checks.positive("warm-up length", steps);
             Objects.requireNonNull(then, "then");

@@ -19,12 +19,21 @@ package dev.numgrad.optim;
  */
 public record Momentum(double learningRate, double momentum) implements Optimizer {
 
+    /**
+     * Validates the hyper-parameters.
+     *
+     * @throws IllegalArgumentException naming the first invalid one
+     */
     public Momentum {
         Checks.positiveFinite("learning rate", learningRate);
         Checks.beta("momentum", momentum);
     }
 
-    /** Momentum 0.9, the value Sutskever et al. and most practice start from. */
+    /**
+     * Momentum 0.9, the value Sutskever et al. and most practice start from.
+     *
+     * @param learningRate base rate α, positive and finite
+     */
     public Momentum(double learningRate) {
         this(learningRate, 0.9);
     }

@@ -27,12 +27,21 @@ package dev.numgrad.optim;
  */
 public record Nesterov(double learningRate, double momentum) implements Optimizer {
 
+    /**
+     * Validates the hyper-parameters.
+     *
+     * @throws IllegalArgumentException naming the first invalid one
+     */
     public Nesterov {
         Checks.positiveFinite("learning rate", learningRate);
         Checks.beta("momentum", momentum);
     }
 
-    /** Momentum 0.9. */
+    /**
+     * Momentum 0.9.
+     *
+     * @param learningRate base rate α, positive and finite
+     */
     public Nesterov(double learningRate) {
         this(learningRate, 0.9);
     }

@@ -1,5 +1,6 @@
 package dev.numgrad.optim;
 
+import dev.numgrad.InvalidDimensionException;
 import dev.numgrad.NonFiniteLossException;
 import dev.numgrad.UnsupportedModeException;
 import dev.numgrad.gradient.GradientResult;
@@ -36,6 +37,7 @@ public final class NumericGradientSource implements GradientSource {
     NumericGradientSource(NumericGradient gradient, Loss loss) {
         this.gradient = Objects.requireNonNull(gradient, "gradient");
         this.loss = Objects.requireNonNull(loss, "loss");
+        InvalidDimensionException.check(loss.name(), loss.dimension());
         // The numeric gradient would find this at its first call; the loop promises to find
         // every configuration error before the first evaluation.
         if (gradient.mode() == Mode.DELTA && !(loss instanceof DeltaLoss)) {
@@ -70,12 +72,14 @@ public final class NumericGradientSource implements GradientSource {
      * Loss evaluations so far: one per value, plus what each {@link GradientResult#evaluations()}
      * counted (black-box: full evaluations; delta: delta evaluations and prepares). Evaluations of
      * a gradient that failed on a non-finite value are not counted.
+     *
+     * @return the number of loss evaluations
      */
     public long evaluations() {
         return evaluations;
     }
 
-    /** The numeric gradient configuration. */
+    /** {@return the numeric gradient configuration} */
     public NumericGradient gradient() {
         return gradient;
     }

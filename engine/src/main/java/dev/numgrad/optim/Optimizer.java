@@ -16,10 +16,10 @@ import java.util.Locale;
  */
 public sealed interface Optimizer permits Sgd, Momentum, Nesterov, AdaGrad, RmsProp, Adam, AdamW {
 
-    /** The base learning rate α, positive and finite. */
+    /** {@return the base learning rate α, positive and finite} */
     double learningRate();
 
-    /** A short lower-case name for reports and trace files: "sgd", "adam", … */
+    /** {@return a short lower-case name for reports and trace files: "sgd", "adam", …} */
     String name();
 
     /**
@@ -27,6 +27,7 @@ public sealed interface Optimizer permits Sgd, Momentum, Nesterov, AdaGrad, RmsP
      * here, none per step.
      *
      * @param dimension number of parameters, at least 1
+     * @return the state
      */
     OptimizerState newState(int dimension);
 
@@ -38,6 +39,9 @@ public sealed interface Optimizer permits Sgd, Momentum, Nesterov, AdaGrad, RmsP
      * rate {@code learningRate} and every other hyper-parameter at its documented default; for
      * the command line.
      *
+     * @param name the optimizer's name, e.g. "adam"
+     * @param learningRate base rate α, positive and finite
+     * @return the optimizer
      * @throws IllegalArgumentException for an unknown name (the message lists the valid ones)
      *     or an invalid rate
      */

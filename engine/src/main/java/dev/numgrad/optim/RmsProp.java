@@ -18,13 +18,22 @@ package dev.numgrad.optim;
  */
 public record RmsProp(double learningRate, double decay, double epsilon) implements Optimizer {
 
+    /**
+     * Validates the hyper-parameters.
+     *
+     * @throws IllegalArgumentException naming the first invalid one
+     */
     public RmsProp {
         Checks.positiveFinite("learning rate", learningRate);
         Checks.beta("decay", decay);
         Checks.positiveFinite("epsilon", epsilon);
     }
 
-    /** ρ = 0.9 (Hinton's lecture) and ε = 1e-8. */
+    /**
+     * ρ = 0.9 (Hinton's lecture) and ε = 1e-8.
+     *
+     * @param learningRate base rate α, positive and finite
+     */
     public RmsProp(double learningRate) {
         this(learningRate, 0.9, 1e-8);
     }

@@ -7,6 +7,11 @@ package dev.numgrad.optim;
  */
 public record Sgd(double learningRate) implements Optimizer {
 
+    /**
+     * Validates the rate.
+     *
+     * @throws IllegalArgumentException if the rate is not positive and finite
+     */
     public Sgd {
         Checks.positiveFinite("learning rate", learningRate);
     }

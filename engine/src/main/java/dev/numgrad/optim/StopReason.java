@@ -22,7 +22,7 @@ public enum StopReason {
      */
     CANCELLED;
 
-    /** Whether the run stopped because a convergence test passed. */
+    /** {@return whether the run stopped because a convergence test passed} */
     public boolean converged() {
         return this == GRADIENT_TOLERANCE || this == LOSS_TOLERANCE;
     }

@@ -23,6 +23,11 @@ public record StoppingRules(int maxIterations, double gradientTolerance, double 
     /** A time budget that never runs out. */
     public static final Duration UNLIMITED_TIME = ChronoUnit.FOREVER.getDuration();
 
+    /**
+     * Validates the rules.
+     *
+     * @throws IllegalArgumentException naming the first invalid one
+     */
     public StoppingRules {
         if (maxIterations < 0) {
             throw new IllegalArgumentException("max iterations must be non-negative, got " + maxIterations);
@@ -35,19 +40,39 @@ public record StoppingRules(int maxIterations, double gradientTolerance, double 
         }
     }
 
-    /** At most {@code maxIterations} steps and no other rule. */
+    /**
+     * At most {@code maxIterations} steps and no other rule.
+     *
+     * @param maxIterations non-negative
+     * @return the rules
+     */
     public static StoppingRules iterations(int maxIterations) {
         return new StoppingRules(maxIterations, 0, 0, UNLIMITED_TIME);
     }
 
+    /**
+     * {@return a copy that also stops once ‖∇f‖₂ ≤ tolerance}
+     *
+     * @param tolerance non-negative and finite; 0 turns the rule off
+     */
     public StoppingRules withGradientTolerance(double tolerance) {
         return new StoppingRules(maxIterations, tolerance, lossChangeTolerance, timeBudget);
     }
 
+    /**
+     * {@return a copy that also stops once |f_k − f_{k−1}| ≤ tolerance·max(|f_k|, |f_{k−1}|, 1)}
+     *
+     * @param tolerance non-negative and finite; 0 turns the rule off
+     */
     public StoppingRules withLossChangeTolerance(double tolerance) {
         return new StoppingRules(maxIterations, gradientTolerance, tolerance, timeBudget);
     }
 
+    /**
+     * {@return a copy that also stops once the run has taken this long}
+     *
+     * @param budget positive; {@link #UNLIMITED_TIME} for none
+     */
     public StoppingRules withTimeBudget(Duration budget) {
         return new StoppingRules(maxIterations, gradientTolerance, lossChangeTolerance, budget);
     }

@@ -1,8 +1,10 @@
 package dev.numgrad.optim;
 
-import dev.numgrad.kernel.Kernels;
-
-/** The few whole-vector reductions the loop needs. */
+/**
+ * The few whole-vector reductions the loop needs. Plain loops, not the kernels: the loop runs
+ * users' losses that need no kernels, and must not load them (nor log the fallback warning of a
+ * JVM without the vector module) for one O(n) norm per iteration next to a whole gradient.
+ */
 final class Vectors {
 
     private Vectors() {
@@ -17,7 +19,10 @@ final class Vectors {
      * @return ‖a‖₂; NaN if a holds a NaN, +∞ if it holds an infinity
      */
     static double norm(double[] a) {
-        double sum = Kernels.get().sumOfSquares(a, 0, a.length);
+        double sum = 0;
+        for (double value : a) {
+            sum += value * value;
+        }
         if (sum >= Double.MIN_NORMAL && sum < Double.POSITIVE_INFINITY) {
             return Math.sqrt(sum);
         }

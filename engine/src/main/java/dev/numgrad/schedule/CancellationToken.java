@@ -10,14 +10,15 @@ public interface CancellationToken {
     /** Asks every computation holding this token to stop. Idempotent. */
     void cancel();
 
+    /** {@return whether {@link #cancel()} was called} */
     boolean isCancelled();
 
-    /** A fresh token that is not cancelled. */
+    /** {@return a fresh token that is not cancelled} */
     static CancellationToken create() {
         return new Flag();
     }
 
-    /** A token that is never cancelled; {@link #cancel()} on it throws. */
+    /** {@return a token that is never cancelled; {@link #cancel()} on it throws} */
     static CancellationToken none() {
         return Never.INSTANCE;
     }
@@ -48,6 +49,7 @@ public interface CancellationToken {
 
     /** Stateless, so sharing one instance is safe. */
     enum Never implements CancellationToken {
+        /** The only instance. */
         INSTANCE;
 
         @Override

@@ -52,6 +52,10 @@ public final class CoordinateScheduler {
     /**
      * The largest range a leaf processes without splitting:
      * max({@value #MIN_GRAIN}, ⌈n / ({@value #LEAVES_PER_WORKER} · parallelism)⌉).
+     *
+     * @param n number of coordinates
+     * @param parallelism number of workers
+     * @return the grain, at least {@value #MIN_GRAIN}
      */
     public static int grain(int n, int parallelism) {
         long leaves = (long) LEAVES_PER_WORKER * Math.max(1, parallelism);
@@ -63,6 +67,10 @@ public final class CoordinateScheduler {
      *
      * @param pool the pool to run on, or null to run in the caller's thread
      * @param n number of coordinates, at least 0
+     * @param workers where leaves borrow their workers
+     * @param progress hears finished chunks
+     * @param cancellation checked before every coordinate
+     * @param <W> the worker type
      * @throws GradientCancelledException if a worker observed the cancelled token
      * @throws RuntimeException the failure of the lowest failing coordinate, as thrown by the worker
      */

@@ -10,6 +10,7 @@ public interface CoordinateWorker {
     /**
      * Processes coordinate i, writing only output slots that belong to i.
      *
+     * @param i the coordinate (or slot)
      * @throws RuntimeException any failure; the scheduler records it against coordinate i
      */
     void process(int i);

@@ -15,6 +15,8 @@ public interface ProgressListener {
     ProgressListener NONE = (done, total) -> { };
 
     /**
+     * Hears that more coordinates are done.
+     *
      * @param done coordinates finished so far, across all workers
      * @param total coordinates in this gradient
      */

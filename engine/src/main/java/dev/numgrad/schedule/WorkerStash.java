@@ -22,12 +22,16 @@ public final class WorkerStash<W extends CoordinateWorker> {
     private final ConcurrentLinkedDeque<W> idle = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedQueue<W> created = new ConcurrentLinkedQueue<>();
 
-    /** @param factory makes a fresh worker; may throw, which fails the task that asked for one */
+    /**
+     * An empty stash.
+     *
+     * @param factory makes a fresh worker; may throw, which fails the task that asked for one
+     */
     public WorkerStash(Supplier<? extends W> factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
     }
 
-    /** An idle worker, or a new one when none is idle. */
+    /** {@return an idle worker, or a new one when none is idle} */
     public W borrow() {
         W worker = idle.pollFirst();
         if (worker == null) {
@@ -37,7 +41,11 @@ public final class WorkerStash<W extends CoordinateWorker> {
         return worker;
     }
 
-    /** Returns a worker taken with {@link #borrow()}. */
+    /**
+     * Returns a worker taken with {@link #borrow()}.
+     *
+     * @param worker the worker, no longer used by the caller
+     */
     public void giveBack(W worker) {
         idle.addFirst(worker);
     }
@@ -45,6 +53,8 @@ public final class WorkerStash<W extends CoordinateWorker> {
     /**
      * Every worker created so far, e.g. to sum their evaluation counts once the work is done
      * (the scheduler's completion makes their writes visible to the caller).
+     *
+     * @return a fresh list of the workers
      */
     public List<W> created() {
         return new ArrayList<>(created);

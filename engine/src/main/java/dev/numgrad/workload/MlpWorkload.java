@@ -20,6 +20,11 @@ import java.util.List;
  */
 public record MlpWorkload(int inputs, int hidden, int classes, int batch) {
 
+    /**
+     * Validates the sizes.
+     *
+     * @throws IllegalArgumentException naming the first size below its minimum
+     */
     public MlpWorkload {
         requireAtLeast("inputs d", inputs, 1);
         requireAtLeast("hidden h", hidden, 1);
@@ -32,12 +37,12 @@ public record MlpWorkload(int inputs, int hidden, int classes, int batch) {
         }
     }
 
-    /** P = h·d + h + k·h + k. */
+    /** {@return p = h·d + h + k·h + k} */
     public int parameterCount() {
         return (int) parameterCount(inputs, hidden, classes);
     }
 
-    /** X[s][j] = sin(0.7·s + 0.13·j), b rows of d. A fresh array. */
+    /** {@return X[s][j] = sin(0.7·s + 0.13·j), b rows of d. A fresh array} */
     public double[][] inputMatrix() {
         double[][] x = new double[batch][inputs];
         for (int s = 0; s < batch; s++) {
@@ -48,7 +53,7 @@ public record MlpWorkload(int inputs, int hidden, int classes, int batch) {
         return x;
     }
 
-    /** c_s = s mod k. A fresh array. */
+    /** {@return c_s = s mod k. A fresh array} */
     public int[] labels() {
         int[] labels = new int[batch];
         for (int s = 0; s < batch; s++) {
@@ -57,17 +62,22 @@ public record MlpWorkload(int inputs, int hidden, int classes, int batch) {
         return labels;
     }
 
-    /** θᵢ = 0.1·sin(0.37·i + 0.1), the start point of every standard workload. A fresh array. */
+    /** {@return θᵢ = 0.1·sin(0.37·i + 0.1), the start point of every standard workload. A fresh array} */
     public double[] startPoint() {
         return Workloads.start(parameterCount());
     }
 
-    /** The loss on {@link Kernels#get()}. */
+    /** {@return the loss on {@link Kernels#get()}} */
     public Mlp loss() {
         return loss(Kernels.get());
     }
 
-    /** The loss on the given kernels (tests force {@link Kernels#scalar()}). */
+    /**
+     * The loss on the given kernels (tests force {@link Kernels#scalar()}).
+     *
+     * @param kernels the arithmetic
+     * @return the loss
+     */
     public Mlp loss(KernelSupport kernels) {
         return new Mlp(inputMatrix(), labels(), classes, List.of(HiddenLayer.tanh(hidden)), kernels);
     }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  */
 public enum Workload {
 
+    /** Sum of squares, sumsq(n): n parameters. */
     SUMSQ("sumsq", new Size("n", 1)) {
         @Override
         long parameterCount(int[] s) {
@@ -44,6 +45,7 @@ public enum Workload {
         }
     },
 
+    /** The chained Rosenbrock function, rosen(n): n parameters, n ≥ 2. */
     ROSEN("rosen", new Size("n", 2)) {
         @Override
         long parameterCount(int[] s) {
@@ -71,6 +73,7 @@ public enum Workload {
         }
     },
 
+    /** Linear least squares, linreg(m, n): m samples, n parameters. */
     LINREG("linreg", new Size("m", 1), new Size("n", 1)) {
         @Override
         long parameterCount(int[] s) {
@@ -98,6 +101,7 @@ public enum Workload {
         }
     },
 
+    /** Logistic regression, logreg(m, n): m samples, n parameters. */
     LOGREG("logreg", new Size("m", 1), new Size("n", 1)) {
         @Override
         long parameterCount(int[] s) {
@@ -158,7 +162,12 @@ public enum Workload {
         }
     };
 
-    /** One size argument: its name in messages and help, and its smallest allowed value. */
+    /**
+     * One size argument: its name in messages and help, and its smallest allowed value.
+     *
+     * @param name the size's name, e.g. {@code "n"}
+     * @param minimum its smallest allowed value
+     */
     public record Size(String name, int minimum) {
     }
 
@@ -170,17 +179,17 @@ public enum Workload {
         this.sizes = List.of(sizes);
     }
 
-    /** The lower-case name used on the command line and in labels, e.g. {@code "linreg"}. */
+    /** {@return the lower-case name used on the command line and in labels, e.g. {@code "linreg"}} */
     public String cliName() {
         return cliName;
     }
 
-    /** The size arguments, in order. */
+    /** {@return the size arguments, in order} */
     public List<Size> sizes() {
         return sizes;
     }
 
-    /** Name and size names for help text, e.g. {@code "linreg m,n"}. */
+    /** {@return name and size names for help text, e.g. {@code "linreg m,n"}} */
     public String usage() {
         return cliName + " " + sizes.stream().map(Size::name).collect(Collectors.joining(","));
     }
@@ -188,6 +197,8 @@ public enum Workload {
     /**
      * The workload with this command-line name (case-insensitive).
      *
+     * @param name e.g. {@code "linreg"}
+     * @return the workload
      * @throws IllegalArgumentException naming the unknown workload and listing the valid ones
      */
     public static Workload named(String name) {

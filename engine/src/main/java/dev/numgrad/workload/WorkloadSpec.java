@@ -19,6 +19,12 @@ import org.eclipse.collections.api.list.primitive.ImmutableIntList;
  */
 public record WorkloadSpec(Workload workload, ImmutableIntList sizes) {
 
+    /**
+     * Validates the sizes.
+     *
+     * @throws IllegalArgumentException for the wrong number of sizes, a size below its minimum, or
+     *     sizes whose arrays would not fit
+     */
     public WorkloadSpec {
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(sizes, "sizes");
@@ -50,7 +56,18 @@ public record WorkloadSpec(Workload workload, ImmutableIntList sizes) {
         }
     }
 
-    /** The spec for a workload and sizes, e.g. {@code of("linreg", 256, 1000)}. */
+    /** {@return the size arguments as a fresh array, in {@link Workload#sizes()} order} */
+    public int[] sizeArray() {
+        return sizes.toArray();
+    }
+
+    /**
+     * The spec for a workload and sizes, e.g. {@code of("linreg", 256, 1000)}.
+     *
+     * @param workload the workload's name
+     * @param sizes its sizes in {@link Workload#sizes()} order
+     * @return the validated spec
+     */
     public static WorkloadSpec of(String workload, int... sizes) {
         return new WorkloadSpec(Workload.named(workload), IntLists.immutable.of(sizes));
     }
@@ -59,6 +76,9 @@ public record WorkloadSpec(Workload workload, ImmutableIntList sizes) {
      * Parses command-line words: a workload name and a comma-separated size list, e.g.
      * {@code parse("linreg", "256,1000")}.
      *
+     * @param workload the workload's name
+     * @param sizeList comma-separated sizes
+     * @return the validated spec
      * @throws IllegalArgumentException for an unknown workload, a size that is not an integer,
      *     the wrong number of sizes, a size below its minimum, or sizes whose arrays would not fit
      */
@@ -84,12 +104,12 @@ public record WorkloadSpec(Workload workload, ImmutableIntList sizes) {
         }
     }
 
-    /** Number of parameters (the dimension of the loss). */
+    /** {@return number of parameters (the dimension of the loss)} */
     public int parameters() {
         return (int) workload.parameterCount(sizes.toArray());
     }
 
-    /** The canonical label, e.g. {@code "linreg(256,1000)"}; also the built loss's name. */
+    /** {@return the canonical label, e.g. {@code "linreg(256,1000)"}; also the built loss's name} */
     public String label() {
         return workload.cliName() + sizes.makeString("(", ",", ")");
     }
@@ -100,6 +120,7 @@ public record WorkloadSpec(Workload workload, ImmutableIntList sizes) {
      * parameter and gradient vectors and the engine's validated private copy of the parameters.
      *
      * @param workers number of worker threads, at least 1
+     * @return the estimate in bytes
      */
     public long estimatedBytes(int workers) {
         if (workers < 1) {
@@ -111,12 +132,21 @@ public record WorkloadSpec(Workload workload, ImmutableIntList sizes) {
         return Double.BYTES * (workload.dataElements(raw) + workers * perWorker + 3 * parameters);
     }
 
-    /** Builds the loss on the kernels chosen for this JVM. */
+    /**
+     * Builds the loss on the kernels chosen for this JVM.
+     *
+     * @return the loss
+     */
     public BundledLoss build() {
         return build(Kernels.get());
     }
 
-    /** Builds the loss on the given kernels. */
+    /**
+     * Builds the loss on the given kernels.
+     *
+     * @param kernels the arithmetic
+     * @return the loss
+     */
     public BundledLoss build(KernelSupport kernels) {
         return workload.build(sizes.toArray(), Objects.requireNonNull(kernels, "kernels"));
     }

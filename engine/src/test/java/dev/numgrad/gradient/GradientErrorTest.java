@@ -35,4 +35,18 @@ class GradientErrorTest {
                 () -> GradientError.relativeInf(new double[3], new double[4]));
         assertEquals("gradient length 3 != exact gradient length 4", e.getMessage());
     }
+
+    @Test
+    void sampledErrorIsScaledByTheWholeExactGradient() {
+        double[] exact = {4, -1, 0.5, 2};
+        int[] coordinates = {1, 3};
+        double[] values = {-1.25, 2}; // off by 0.25 at coordinate 1, exact at 3
+
+        // 0.25 / max|exact| = 0.25 / 4, although the sampled exact entries only reach 2.
+        assertEquals(0.0625, GradientError.relativeInfAt(values, coordinates, exact), 0.0);
+        assertEquals(0.0, GradientError.relativeInfAt(new double[] {0}, new int[] {0}, new double[] {0}), 0.0);
+        assertTrue(Double.isNaN(GradientError.relativeInfAt(new double[] {Double.NaN}, new int[] {0}, exact)));
+        assertThrows(IllegalArgumentException.class,
+                () -> GradientError.relativeInfAt(new double[] {1, 2}, new int[] {0}, exact));
+    }
 }

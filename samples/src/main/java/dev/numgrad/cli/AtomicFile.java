@@ -19,18 +19,33 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>A target that is a symbolic link is written through: the file the link points to is
  * replaced and the link stays, as a user who linked an output expects.
+ *
+ * <p>Every file the command line writes (gradient dumps, traces, plots, the tour's pages) goes
+ * through this class; public so that the commands outside {@code dev.numgrad.cli} (the tour) do too.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Writes the content into the temporary file it is given. */
     @FunctionalInterface
-    interface ContentWriter {
+    public interface ContentWriter {
+        /**
+         * Writes the whole content.
+         *
+         * @param temporary an empty file in the target's directory, to be filled by name
+         * @throws IOException when writing fails; the temporary file is then deleted
+         */
         void writeTo(Path temporary) throws IOException;
     }
 
     /** Writes the content to a stream over the temporary file. */
     @FunctionalInterface
-    interface StreamWriter {
+    public interface StreamWriter {
+        /**
+         * Writes the whole content.
+         *
+         * @param out a stream over the temporary file; closed by the caller
+         * @throws IOException when writing fails; the temporary file is then deleted
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -40,9 +55,11 @@ final class AtomicFile {
     /**
      * Replaces {@code target} with what {@code writer} writes, or leaves it untouched.
      *
+     * @param target the file to create or replace; its directory must exist
+     * @param writer fills the temporary file
      * @throws IOException the writer's or the file system's failure; the temporary file is gone
      */
-    static void write(Path target, ContentWriter writer) throws IOException {
+    public static void write(Path target, ContentWriter writer) throws IOException {
         Path destination = resolveLinks(target);
         Path directory = destination.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(directory, "." + destination.getFileName() + ".", ".partial");
@@ -62,8 +79,14 @@ final class AtomicFile {
         }
     }
 
-    /** As {@link #write(Path, ContentWriter)}, for content written to a stream. */
-    static void writeStream(Path target, StreamWriter writer) throws IOException {
+    /**
+     * As {@link #write(Path, ContentWriter)}, for content written to a stream.
+     *
+     * @param target the file to create or replace; its directory must exist
+     * @param writer writes the content to the stream it is given
+     * @throws IOException the writer's or the file system's failure; the temporary file is gone
+     */
+    public static void writeStream(Path target, StreamWriter writer) throws IOException {
         write(target, temporary -> {
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING)) {
                 writer.writeTo(out);
@@ -71,13 +94,25 @@ final class AtomicFile {
         });
     }
 
-    /** As {@link #write(Path, ContentWriter)}, for UTF-8 text. */
-    static void writeString(Path target, String text) throws IOException {
+    /**
+     * As {@link #write(Path, ContentWriter)}, for UTF-8 text.
+     *
+     * @param target the file to create or replace; its directory must exist
+     * @param text the whole content
+     * @throws IOException the file system's failure; the temporary file is gone
+     */
+    public static void writeString(Path target, String text) throws IOException {
         writeStream(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The file a chain of symbolic links ends at (which need not exist yet). */
-    static Path resolveLinks(Path target) throws IOException {
+    /**
+     * The file a chain of symbolic links ends at (which need not exist yet).
+     *
+     * @param target a path, relative to the working directory or absolute
+     * @return the absolute path at the end of the chain; {@code target} itself when it is no link
+     * @throws IOException when a link cannot be read, or after 40 links (a loop)
+     */
+    public static Path resolveLinks(Path target) throws IOException {
         Path current = target.toAbsolutePath();
         for (int hops = 0; Files.isSymbolicLink(current); hops++) {
             if (hops == 40) {

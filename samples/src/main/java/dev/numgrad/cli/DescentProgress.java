@@ -3,9 +3,6 @@ package dev.numgrad.cli;
 import dev.numgrad.optim.DescentListener;
 import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on stderr for a descent: steps done of the step limit, and the current loss.
@@ -17,13 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class DescentProgress implements DescentListener, AutoCloseable {
 
-    private final PrintWriter err;
-    private final boolean unicode;
-    private final int steps;
-    private final long delayNanos;
-    private final long startNanos = System.nanoTime();
-    private ProgressBar bar;
-    private ProgressDisplay.WriterConsumer consumer;
+    private final DelayedBar bar;
 
     /**
      * @param err where the bar is drawn
@@ -32,37 +23,16 @@ final class DescentProgress implements DescentListener, AutoCloseable {
      * @param delayNanos how long the run goes before the bar appears
      */
     DescentProgress(PrintWriter err, boolean unicode, int steps, long delayNanos) {
-        this.err = err;
-        this.unicode = unicode;
-        this.steps = steps;
-        this.delayNanos = delayNanos;
+        this.bar = new DelayedBar(err, unicode, "descend", steps, " steps", 1, delayNanos, true);
     }
 
     @Override
     public void onIteration(int iteration, double loss, double gradientNorm) {
-        if (bar == null) {
-            if (System.nanoTime() - startNanos < delayNanos) {
-                return;
-            }
-            consumer = new ProgressDisplay.WriterConsumer(err, Terminal.columns());
-            bar = new ProgressBarBuilder()
-                    .setTaskName("descend")
-                    .setInitialMax(steps)
-                    .setStyle(unicode ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                    .setUnit(" steps", 1)
-                    .setUpdateIntervalMillis(200)
-                    .setConsumer(consumer)
-                    .build();
-        }
-        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4e", loss));
-        bar.stepTo(iteration);
+        bar.stepTo(iteration, String.format(Locale.ROOT, "loss %.4e", loss));
     }
 
     @Override
     public void close() {
-        if (bar != null) {
-            bar.close(); // draws the final state
-            consumer.finish();
-        }
+        bar.close();
     }
 }

@@ -95,29 +95,10 @@ final class GradientRun {
                 Math.round(timed.evaluations() * scale),
                 median(sorted) * scale,
                 sorted[0] * scale,
-                request.sampled() ? sampledError(timed.gradient(), request.sample(), exact)
+                request.sampled() ? GradientError.relativeInfAt(timed.gradient(), request.sample(), exact)
                         : GradientError.relativeInf(timed.gradient(), exact),
                 value,
                 timed.probeBatch());
-    }
-
-    /**
-     * err_inf over a sample of coordinates: the worst error among them, relative to the largest
-     * exact component of the whole gradient (the same scale as for a full gradient).
-     *
-     * @param values values[k] is the derivative along coordinates[k]. Not modified.
-     * @param exact the whole exact gradient. Not modified.
-     */
-    static double sampledError(double[] values, int[] coordinates, double[] exact) {
-        double worst = 0;
-        for (int k = 0; k < coordinates.length; k++) {
-            worst = Math.max(worst, Math.abs(values[k] - exact[coordinates[k]])); // Math.max keeps NaN
-        }
-        double scale = 0;
-        for (double value : exact) {
-            scale = Math.max(scale, Math.abs(value));
-        }
-        return scale == 0 && worst == 0 ? 0 : worst / scale;
     }
 
     /** The exact gradient itself, timed: the cost that numeric gradients are compared with. */

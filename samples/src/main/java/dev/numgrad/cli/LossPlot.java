@@ -4,12 +4,9 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.eclipse.collections.api.list.primitive.DoubleList;
 import org.eclipse.collections.api.list.primitive.MutableDoubleList;
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -132,23 +129,13 @@ final class LossPlot {
     }
 
     /**
-     * Writes the chart to {@code file} (created or replaced, whole or not at all: {@link AtomicFile})
+     * Writes the chart to {@code file} (created or replaced, whole or not at all: {@link ChartFiles})
      * in the format its name says.
-     *
-     * <p>The PNG is written to the temporary file by name, not to a stream: ImageIO writing to a
-     * stream buffers through a cache file whose cleanup it registers as a shutdown hook, which
-     * fails while the JVM is shutting down, and that is when a Ctrl-C'd descent writes its plot
-     * ({@link GracefulStop}).
      */
     static void write(XYChart chart, Path file) throws IOException {
         switch (Format.of(file)) {
-            case PNG -> AtomicFile.write(file, temporary -> {
-                if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", temporary.toFile())) {
-                    throw new IOException("no PNG writer in this JVM");
-                }
-            });
-            case SVG -> AtomicFile.writeStream(file,
-                    out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+            case PNG -> ChartFiles.writePng(chart, file);
+            case SVG -> ChartFiles.writeSvg(chart, file);
         }
     }
 

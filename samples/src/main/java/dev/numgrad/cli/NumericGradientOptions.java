@@ -63,6 +63,16 @@ final class NumericGradientOptions {
      * @throws ParameterException (exit 2, one line) for fewer than 1 or more than a pool runs
      */
     int workers(CommandSpec spec) {
+        return workers(spec, threads);
+    }
+
+    /**
+     * As {@link #workers(CommandSpec)}, for commands that declare {@code --threads} themselves.
+     *
+     * @param spec the command, for the error
+     * @param threads the option's value, null when not given
+     */
+    static int workers(CommandSpec spec, Integer threads) {
         if (threads == null) {
             return Runtime.getRuntime().availableProcessors();
         }

@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.tour.TourCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit status: 0 on success, 1 when the computation fails (an engine error, an I/O error),
  * 2 for a bad argument or a request refused before any work (e.g. one that would not fit in
- * the heap); {@code descend} adds 3 for a run that diverged and 130 for one stopped by Ctrl-C.
+ * the heap); {@code descend} adds 3 for a run that diverged, and {@code descend} and {@code cost}
+ * 130 for one stopped by Ctrl-C.
  * Errors are one line on stderr, never a stack trace (set {@code NUMGRAD_DEBUG=1} to see one
  * for an internal error).
  */
@@ -30,12 +32,16 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:the computation failed (the message says where)",
             "2:a bad argument, or a request refused before any work",
+            "1:numgrad check: the gradient check failed (its report is printed)",
             "3:numgrad descend: the descent diverged (its summary is still printed)",
-            "130:numgrad descend: interrupted by Ctrl-C (its summary is still printed)"
+            "130:numgrad descend, numgrad cost: interrupted by Ctrl-C (what was done is still printed and written)"
         },
         subcommands = {
+            CostCommand.class,
             GradientCommand.class,
             DescendCommand.class,
+            CheckCommand.class,
+            TourCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
         })

@@ -2,10 +2,7 @@ package dev.numgrad.cli;
 
 import dev.numgrad.schedule.ProgressListener;
 import java.io.PrintWriter;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on stderr for a run of several gradients, fed by the engine's
@@ -19,14 +16,8 @@ final class ProgressDisplay implements AutoCloseable {
 
     static final long DEFAULT_DELAY_NANOS = 500_000_000L;
 
-    private final PrintWriter err;
-    private final boolean unicode;
     private final long dimension;
-    private final long total;
-    private final long startNanos = System.nanoTime();
-    private final long delayNanos;
-    private ProgressBar bar;
-    private WriterConsumer consumer;
+    private final DelayedBar bar;
 
     /**
      * @param err where the bar is drawn
@@ -36,11 +27,8 @@ final class ProgressDisplay implements AutoCloseable {
      * @param delayNanos how long the run goes before the bar appears
      */
     ProgressDisplay(PrintWriter err, boolean unicode, long dimension, int gradients, long delayNanos) {
-        this.err = err;
-        this.delayNanos = delayNanos;
-        this.unicode = unicode;
         this.dimension = dimension;
-        this.total = dimension * gradients;
+        this.bar = new DelayedBar(err, unicode, "gradient", dimension * gradients, " coords", 1, delayNanos, true);
     }
 
     /** The listener for gradient number {@code index} (from 0) of the run. */
@@ -50,31 +38,12 @@ final class ProgressDisplay implements AutoCloseable {
     }
 
     private synchronized void show(long done) {
-        if (bar == null) {
-            if (System.nanoTime() - startNanos < delayNanos) {
-                return;
-            }
-            consumer = new WriterConsumer(err, Terminal.columns());
-            bar = new ProgressBarBuilder()
-                    .setTaskName("gradient")
-                    .setInitialMax(total)
-                    .setStyle(unicode ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                    .setUnit(" coords", 1)
-                    .setUpdateIntervalMillis(200)
-                    .setConsumer(consumer)
-                    .build();
-        }
-        if (done > bar.getCurrent()) { // reports from different workers may arrive out of order
-            bar.stepTo(done);
-        }
+        bar.stepTo(done, null);
     }
 
     @Override
     public synchronized void close() {
-        if (bar != null) {
-            bar.close(); // draws the final state
-            consumer.finish();
-        }
+        bar.close();
     }
 
     /**

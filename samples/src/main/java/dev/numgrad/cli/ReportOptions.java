@@ -22,6 +22,16 @@ final class ReportOptions {
 
     /** --progress decides when given; otherwise a bar only on a terminal and not with --json. */
     boolean progressWanted() {
+        return progressWanted(progress, json);
+    }
+
+    /**
+     * The rule for commands that declare the two options themselves.
+     *
+     * @param progress --progress or --no-progress, null when neither was given
+     * @param json whether --json was given
+     */
+    static boolean progressWanted(Boolean progress, boolean json) {
         if (progress != null) {
             return progress;
         }

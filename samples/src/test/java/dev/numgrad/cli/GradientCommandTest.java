@@ -199,15 +199,4 @@ class GradientCommandTest {
         assertTrue(evaluations >= 2000 && evaluations <= 2000 + 10 * 2, json.toString());
         assertTrue(json.get("err_inf").getAsDouble() < 1e-6, json.toString());
     }
-
-    @Test
-    void sampledErrorIsScaledByTheWholeExactGradient() {
-        double[] exact = {4, -1, 0.5, 2};
-        int[] coordinates = {1, 3};
-        double[] values = {-1.25, 2}; // off by 0.25 at coordinate 1, exact at 3
-
-        // 0.25 / max|exact| = 0.25 / 4, although the sampled exact entries only reach 2.
-        assertEquals(0.0625, GradientRun.sampledError(values, coordinates, exact), 0.0);
-        assertEquals(0.0, GradientRun.sampledError(new double[] {0}, new int[] {0}, new double[] {0}), 0.0);
-    }
 }
