@@ -23,17 +23,31 @@ abstract sealed class GradientWorker implements CoordinateWorker, CoordinateProb
         this.job = job;
     }
 
+    /** One scheduler slot is one output slot, except for {@link BatchedBlackBoxWorker}'s groups. */
     @Override
-    public final void process(int slot) {
+    public void process(int slot) {
+        job.out[slot] = checked(slot, differentiate(slot));
+    }
+
+    /** The scheme's derivative for output slot {@code slot}, probing through {@link #at(double)}. */
+    final double differentiate(int slot) {
         int i = job.coordinates == null ? slot : job.coordinates[slot];
         double h = job.steps.step(job.scheme, job.x[i]);
         coordinate = i;
-        double derivative = job.scheme.derivative(this, job.base, h, job.errors, slot);
+        return job.scheme.derivative(this, job.base, h, job.errors, slot);
+    }
+
+    /**
+     * The derivative of output slot {@code slot}, or a {@link NonFiniteDerivativeException}: every
+     * probe was finite (the probes check), so a non-finite result means the quotient overflowed.
+     */
+    final double checked(int slot, double derivative) {
         if (!Double.isFinite(derivative)) {
-            // Every probe was finite (the probes check), so the quotient itself overflowed.
-            throw new NonFiniteDerivativeException(job.lossName, i, job.x[i], h, derivative);
+            int i = job.coordinates == null ? slot : job.coordinates[slot];
+            throw new NonFiniteDerivativeException(job.lossName, i, job.x[i], job.steps.step(job.scheme, job.x[i]),
+                    derivative);
         }
-        job.out[slot] = derivative;
+        return derivative;
     }
 
     /**

@@ -68,8 +68,9 @@ final class GradientRun {
      * The gradients computed and how long each took.
      *
      * @param workers the member count when computed on a cluster, else 0 (the report says threads)
+     * @param probeBatch the probe points per loss pass the engine used
      */
-    private record Timed(double[] gradient, long evaluations, double[] seconds, int workers) {
+    private record Timed(double[] gradient, long evaluations, double[] seconds, int workers, int probeBatch) {
     }
 
     /**
@@ -138,7 +139,8 @@ final class GradientRun {
                 sorted[0] * scale,
                 request.sampled() ? GradientError.relativeInfAt(timed.gradient(), request.sample(), exact)
                         : GradientError.relativeInf(timed.gradient(), exact),
-                value);
+                value,
+                timed.probeBatch());
     }
 
     /** The exact gradient itself, timed: the cost that numeric gradients are compared with. */
@@ -153,7 +155,7 @@ final class GradientRun {
                 seconds.add((System.nanoTime() - start) * 1e-9);
             }
         }
-        return new Timed(values, 1, seconds.toArray(), 0);
+        return new Timed(values, 1, seconds.toArray(), 0, 1);
     }
 
     /** Between exact gradients (which cannot be cancelled part-way), Ctrl-C ends the run. */
@@ -185,7 +187,7 @@ final class GradientRun {
                 ClusterConnection cluster = request.cluster() == null ? null : ClusterConnection.connect(request.cluster())) {
             NumericGradient engine = new NumericGradient(request.scheme(), request.stepPolicy(),
                     request.mode().engineMode(), pool.execution(), ProgressListener.NONE,
-                    new EitherToken(cancellation, interrupt));
+                    new EitherToken(cancellation, interrupt), request.probeBatch());
             if (request.timeout() != null) {
                 CompletableFuture.delayedExecutor(request.timeout().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
                         .execute(() -> {
@@ -216,7 +218,7 @@ final class GradientRun {
                 }
             }
             return new Timed(result.values(), result.evaluations(), seconds.toArray(),
-                    cluster == null ? 0 : cluster.dataMembers());
+                    cluster == null ? 0 : cluster.dataMembers(), result.probeBatch());
         }
     }
 

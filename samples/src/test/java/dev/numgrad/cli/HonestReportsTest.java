@@ -112,7 +112,7 @@ class HonestReportsTest {
         interrupt.cancel(); // as GracefulStop's hook does
         GradientRequest request = new GradientRequest(WorkloadSpec.of("sumsq", 1000), Mode.BLACKBOX,
                 Scheme.central(), StepPolicy.scaledToScheme(), "default", 2, Kernels.scalar(), 0, 3, 1000, null, null,
-                null);
+                1, null);
         CliFailure failure = assertThrows(CliFailure.class, () -> new GradientRun(request, false, nowhere(), interrupt,
                 java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory).run());
         assertEquals(130, failure.exitCode());
@@ -124,7 +124,7 @@ class HonestReportsTest {
     void threadsThatCannotStartAreOneClearFailureNotAHang() {
         GradientRequest request = new GradientRequest(WorkloadSpec.of("sumsq", 1000), Mode.BLACKBOX,
                 Scheme.central(), StepPolicy.scaledToScheme(), "default", 4, Kernels.scalar(), 0, 1, 1000, null, null,
-                null);
+                1, null);
         PoolUnavailableException e = assertTimeoutPreemptively(NO_HANG, () -> assertThrows(
                 PoolUnavailableException.class,
                 () -> new GradientRun(request, false, nowhere(), CancellationToken.create(), NO_THREADS).run()));
