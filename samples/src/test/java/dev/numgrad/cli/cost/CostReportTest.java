@@ -121,7 +121,7 @@ class CostReportTest {
     void chartHasALinePerMethodAndMarksExtrapolatedPoints() {
         CostReport report = report(ROWS);
 
-        XYChart chart = CostChart.chart(report, ROWS, 2);
+        XYChart chart = CostChart.chart(report, ROWS);
 
         assertTrue(chart.getStyler().isXAxisLogarithmic() && chart.getStyler().isYAxisLogarithmic());
         List<String> names = List.copyOf(chart.getSeriesMap().keySet());
