@@ -4,18 +4,24 @@ import dev.numgrad.LossEvaluationException;
 import dev.numgrad.NonFiniteLossException;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.Loss;
+import java.util.function.Supplier;
 
 /** Full loss evaluations on a private copy of x, perturbing one coordinate and restoring it exactly. */
-final class BlackBoxWorker extends GradientWorker {
+sealed class BlackBoxWorker extends GradientWorker permits BatchedBlackBoxWorker {
 
-    private final Evaluator evaluator;
+    final Evaluator evaluator;
     /** Private copy of x; equal to job.x between probes. */
-    private final double[] x;
+    final double[] x;
 
     BlackBoxWorker(Job job, Loss loss) {
+        this(job, loss::newEvaluator);
+    }
+
+    /** With the evaluator {@code evaluators} makes (a batch evaluator for the subclass). */
+    BlackBoxWorker(Job job, Supplier<? extends Evaluator> evaluators) {
         super(job);
         try {
-            this.evaluator = loss.newEvaluator();
+            this.evaluator = evaluators.get();
         } catch (Exception e) {
             throw LossEvaluationException.atBasePoint(job.lossName, "creating an evaluator", e);
         }

@@ -20,11 +20,17 @@ abstract sealed class GradientWorker implements CoordinateWorker, CoordinateProb
         this.job = job;
     }
 
+    /** One scheduler slot is one output slot, except for {@link BatchedBlackBoxWorker}'s groups. */
     @Override
-    public final void process(int slot) {
+    public void process(int slot) {
+        job.out[slot] = differentiate(slot);
+    }
+
+    /** The scheme's derivative for output slot {@code slot}, probing through {@link #at(double)}. */
+    final double differentiate(int slot) {
         int i = job.coordinates == null ? slot : job.coordinates[slot];
         double h = job.steps.step(job.scheme, job.x[i]);
         coordinate = i;
-        job.out[slot] = job.scheme.derivative(this, job.base, h, job.errors, slot);
+        return job.scheme.derivative(this, job.base, h, job.errors, slot);
     }
 }

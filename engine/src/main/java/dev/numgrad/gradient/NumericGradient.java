@@ -9,6 +9,8 @@ import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
 import dev.numgrad.loss.DeltaLoss;
 import dev.numgrad.loss.Loss;
+import dev.numgrad.loss.ProbeBatchEvaluator;
+import dev.numgrad.loss.ProbeBatchLoss;
 import dev.numgrad.schedule.CancellationToken;
 import dev.numgrad.schedule.CoordinateScheduler;
 import dev.numgrad.schedule.ProgressListener;
@@ -39,9 +41,16 @@ import java.util.function.Supplier;
  * @param execution where the coordinates run
  * @param progress hears coordinates done; {@link ProgressListener#NONE} for none
  * @param cancellation checked before every coordinate; {@link CancellationToken#none()} for none
+ * @param probeBatch the most probe points one black-box loss evaluation may take, at least 1: with
+ *     K > 1 and a {@link ProbeBatchLoss}, each worker records the probes of K coordinates and
+ *     evaluates them K at a time in one pass ({@link ProbeBatchEvaluator#values}), then hands the
+ *     values back to the scheme in the same order, so the result is the one-probe result whenever
+ *     the loss's batch values are its plain values to the bit (the bundled ones are); 1 (the
+ *     default) evaluates one probe per call. Ignored in delta mode and for other losses:
+ *     {@link GradientResult#probeBatch()} says what was used.
  */
 public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execution execution,
-        ProgressListener progress, CancellationToken cancellation) {
+        ProgressListener progress, CancellationToken cancellation, int probeBatch) {
 
     /**
      * Validates the configuration.
@@ -55,6 +64,25 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
         Objects.requireNonNull(execution, "execution");
         Objects.requireNonNull(progress, "progress (use ProgressListener.NONE)");
         Objects.requireNonNull(cancellation, "cancellation (use CancellationToken.none())");
+        if (probeBatch < 1) {
+            throw new IllegalArgumentException("probeBatch must be at least 1, got " + probeBatch);
+        }
+    }
+
+    /**
+     * One probe per loss evaluation (probeBatch 1), the configuration before batched probes.
+     *
+     * @param scheme the finite-difference formula
+     * @param steps how large a step each coordinate gets
+     * @param mode black-box or delta
+     * @param execution where the coordinates run
+     * @param progress hears coordinates done
+     * @param cancellation checked before every coordinate
+     * @throws NullPointerException if an argument is null
+     */
+    public NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execution execution,
+            ProgressListener progress, CancellationToken cancellation) {
+        this(scheme, steps, mode, execution, progress, cancellation, 1);
     }
 
     /** {@return central difference, {@link StepPolicy#scaledToScheme()}, black-box, the common pool} */
@@ -69,7 +97,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * @param scheme the scheme
      */
     public NumericGradient withScheme(Scheme scheme) {
-        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
 
     /**
@@ -78,7 +106,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * @param steps the step policy
      */
     public NumericGradient withSteps(StepPolicy steps) {
-        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
 
     /**
@@ -87,7 +115,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * @param mode the mode
      */
     public NumericGradient withMode(Mode mode) {
-        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
 
     /**
@@ -96,7 +124,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * @param execution serial, the common pool or a caller's pool
      */
     public NumericGradient withExecution(Execution execution) {
-        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
 
     /**
@@ -105,7 +133,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * @param progress the listener; {@link ProgressListener#NONE} for none
      */
     public NumericGradient withProgress(ProgressListener progress) {
-        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
 
     /**
@@ -114,7 +142,19 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * @param cancellation the token; {@link CancellationToken#none()} for none
      */
     public NumericGradient withCancellation(CancellationToken cancellation) {
-        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation);
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
+    }
+
+    /**
+     * This configuration with K probe points per black-box loss evaluation (see the record's
+     * {@code probeBatch}).
+     *
+     * @param probeBatch K, at least 1; 1 evaluates one probe per call
+     * @return a new configuration
+     * @throws IllegalArgumentException if probeBatch is below 1
+     */
+    public NumericGradient withProbeBatch(int probeBatch) {
+        return new NumericGradient(scheme, steps, mode, execution, progress, cancellation, probeBatch);
     }
 
     /**
@@ -216,9 +256,15 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
 
         Job job = new Job(nameOf(loss), scheme, steps, x0, coordinates, out,
                 scheme.estimatesError() ? new double[slots] : null);
-        Supplier<GradientWorker> factory = mode == Mode.DELTA
-                ? () -> new DeltaWorker(job, (DeltaLoss) loss)
-                : () -> new BlackBoxWorker(job, loss);
+        int batch = mode == Mode.BLACK_BOX && loss instanceof ProbeBatchLoss ? probeBatch : 1;
+        Supplier<GradientWorker> factory;
+        if (mode == Mode.DELTA) {
+            factory = () -> new DeltaWorker(job, (DeltaLoss) loss);
+        } else if (batch > 1) {
+            factory = () -> new BatchedBlackBoxWorker(job, (ProbeBatchLoss) loss, batch);
+        } else {
+            factory = () -> new BlackBoxWorker(job, loss);
+        }
         WorkerStash<GradientWorker> workers = new WorkerStash<>(factory);
         GradientWorker first = workers.borrow();
         if (first instanceof BlackBoxWorker blackBox && scheme.usesBaseValue()) {
@@ -226,13 +272,15 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
         }
         workers.giveBack(first);
 
-        CoordinateScheduler.run(execution.pool().orElse(null), slots, workers, progress, cancellation);
+        // batched: one scheduler slot per group of `batch` coordinates
+        int tasks = (int) ((slots + (long) batch - 1) / batch);
+        CoordinateScheduler.run(execution.pool().orElse(null), tasks, workers, progress, cancellation);
 
         long evaluations = 0;
         for (GradientWorker worker : workers.created()) {
             evaluations += worker.evaluations;
         }
-        return new GradientResult(out, evaluations, Duration.ofNanos(System.nanoTime() - start), job.errors);
+        return new GradientResult(out, evaluations, Duration.ofNanos(System.nanoTime() - start), job.errors, batch);
     }
 
     /** The loss's dimension, validated before anything of that size is allocated. */

@@ -111,4 +111,36 @@ public final class KernelArguments {
         checkRange(coefficients, "coefficients", offset, length);
         checkRange(coefficients, "coefficients", (int) lastRow, length);
     }
+
+    /**
+     * Checks the arguments of {@link KernelSupport#gemvProbes} other than the matrix and x: the
+     * probe arrays, every coordinate in [0, cols), the output blocks and the scratch length.
+     *
+     * @param coordinates one coordinate per probe; not modified
+     * @param steps one step per probe; not modified
+     * @param count the number of probes
+     * @param rows the matrix's rows, the length of one output block
+     * @param cols the matrix's columns
+     * @param y the output; not modified
+     * @param yOffset where the first block starts
+     * @param work the scratch; not modified
+     * @throws IllegalArgumentException if count is negative
+     * @throws IndexOutOfBoundsException naming the array, the range or the coordinate
+     */
+    public static void checkProbes(int[] coordinates, double[] steps, int count, int rows, int cols,
+                                   double[] y, int yOffset, double[] work) {
+        Objects.requireNonNull(coordinates, "coordinates");
+        if (count < 0) {
+            throw new IllegalArgumentException("probe count " + count + " is negative");
+        }
+        if (count > coordinates.length) {
+            throw new IndexOutOfBoundsException("coordinates: " + count + " probes, length " + coordinates.length);
+        }
+        checkRange(steps, "steps", 0, count);
+        for (int j = 0; j < count; j++) {
+            Objects.checkIndex(coordinates[j], cols);
+        }
+        checkMatrix(y, "y", yOffset, count, rows);
+        checkRange(work, "work", 0, KernelSupport.probeWorkLength(cols));
+    }
 }

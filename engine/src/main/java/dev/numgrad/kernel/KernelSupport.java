@@ -54,6 +54,20 @@ public interface KernelSupport {
     double sumOfSquares(double[] a, int from, int to);
 
     /**
+     * The chained Rosenbrock sum over x[from, to): with cᵢ = x_{i+1} − xᵢ² (one fma) and
+     * aᵢ = 1 − xᵢ for i in [from, to − 1), returns 100·Σcᵢ² + Σaᵢ², each sum accumulated by fmas;
+     * 0 when the range holds fewer than two elements. One pass over x, no scratch: the value of the
+     * {@code rosen(n)} workload, which a black-box gradient evaluates 2n times.
+     *
+     * @param x the point; not modified
+     * @param from the first coordinate
+     * @param to one past the last coordinate
+     * @return 100·Σcᵢ² + Σaᵢ²
+     * @throws IndexOutOfBoundsException if [from, to) is not a range of x
+     */
+    double rosenbrock(double[] x, int from, int to);
+
+    /**
      * Row-major matrix-vector product y = A·x, where A is {@code rows × cols} stored at
      * {@code a[aOffset + r·cols + c]}.
      *
@@ -67,6 +81,46 @@ public interface KernelSupport {
      * @param yOffset the first element of y
      */
     void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
+
+    /**
+     * The scratch length {@link #gemvProbes} needs for a matrix of {@code cols} columns: a copy of
+     * x, and room for twenty vectors of up to 32 lanes (a perturbed vector for each of four
+     * probes, sixteen accumulators).
+     *
+     * @param cols the number of columns, at least 0
+     * @return {@code cols + 640}
+     */
+    static int probeWorkLength(int cols) {
+        return cols + 640;
+    }
+
+    /**
+     * {@link #gemv} at {@code count} probe points at once, for a black-box gradient's batched
+     * probes: y_j = A·(x + steps[j]·e_{coordinates[j]}), where the perturbed element is the double
+     * {@code x[xOffset + i] + steps[j]}, written to {@code y[yOffset + j·rows + r]}. Each y_j is
+     * bit-identical to {@link #gemv} of that point on the same implementation (the same fmas in
+     * the same order), but an implementation may read each element of A once for several probes:
+     * A streams through memory once per batch rather than once per probe.
+     *
+     * @param a the matrix, {@code rows × cols} row-major; not modified
+     * @param aOffset the matrix's first element
+     * @param rows the number of rows, the length of one result block
+     * @param cols the number of columns
+     * @param x the base point, read in [xOffset, xOffset + cols); not modified
+     * @param xOffset the base point's first element
+     * @param coordinates the perturbed coordinate of each probe, each in [0, cols); not modified
+     * @param steps the step of each probe; not modified
+     * @param count the number of probes, at least 0
+     * @param y the results, {@code count} blocks of {@code rows}; modified in
+     *     [yOffset, yOffset + count·rows) only, overwritten; must not overlap a, x or work
+     * @param yOffset where the first block starts
+     * @param work scratch of at least {@link #probeWorkLength(int) probeWorkLength(cols)} elements,
+     *     overwritten; must not overlap a, x or y
+     * @throws IndexOutOfBoundsException if a range does not fit its array or a coordinate is not in [0, cols)
+     * @throws IllegalArgumentException if rows, cols or count is negative
+     */
+    void gemvProbes(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, int[] coordinates,
+                    double[] steps, int count, double[] y, int yOffset, double[] work);
 
     /**
      * Transposed product y = Aᵀ·x for the same row-major A ({@code rows × cols}), accumulated

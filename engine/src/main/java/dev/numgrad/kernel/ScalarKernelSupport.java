@@ -63,6 +63,38 @@ public final class ScalarKernelSupport implements KernelSupport {
     }
 
     @Override
+    public double rosenbrock(double[] x, int from, int to) {
+        KernelArguments.checkFromTo(x, "x", from, to);
+        double valley = 0;
+        double offset = 0;
+        for (int i = from; i < to - 1; i++) {
+            double c = Math.fma(-x[i], x[i], x[i + 1]);
+            double a = 1 - x[i];
+            valley = Math.fma(c, c, valley);
+            offset = Math.fma(a, a, offset);
+        }
+        return 100 * valley + offset;
+    }
+
+    /** One {@link #gemv} per probe, of a perturbed copy of x in work: the definition itself. */
+    @Override
+    public void gemvProbes(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, int[] coordinates,
+                           double[] steps, int count, double[] y, int yOffset, double[] work) {
+        KernelArguments.checkMatrix(a, aOffset, rows, cols);
+        KernelArguments.checkRange(x, "x", xOffset, cols);
+        KernelArguments.checkProbes(coordinates, steps, count, rows, cols, y, yOffset, work);
+        System.arraycopy(x, xOffset, work, 0, cols);
+        for (int j = 0; j < count; j++) {
+            int i = coordinates[j];
+            work[i] = x[xOffset + i] + steps[j];
+            for (int r = 0; r < rows; r++) {
+                y[yOffset + j * rows + r] = dotUnchecked(a, aOffset + r * cols, work, 0, cols);
+            }
+            work[i] = x[xOffset + i];
+        }
+    }
+
+    @Override
     public void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
         KernelArguments.checkMatrix(a, aOffset, rows, cols);
         KernelArguments.checkRange(x, "x", xOffset, cols);

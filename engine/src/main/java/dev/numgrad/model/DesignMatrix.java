@@ -52,4 +52,39 @@ final class DesignMatrix {
         }
         return columnMajor;
     }
+
+    /**
+     * The length of a probe-batch evaluator's buffer: one block of m results per probe.
+     *
+     * @param maxProbes the evaluator's capacity, at least 1
+     * @param rows m
+     * @return maxProbes·m
+     * @throws IllegalArgumentException if maxProbes is below 1 or the buffer would not fit an array
+     */
+    static int probeBufferLength(int maxProbes, int rows) {
+        if (maxProbes < 1) {
+            throw new IllegalArgumentException("maxProbes must be at least 1, got " + maxProbes);
+        }
+        return ArrayLimits.matrixLength(maxProbes, rows);
+    }
+
+    /**
+     * Checks one {@code ProbeBatchEvaluator.values} call's count and output (the kernel checks
+     * the coordinates and steps).
+     *
+     * @param count the probes asked for
+     * @param maxProbes the evaluator's capacity
+     * @param values the output. Not modified.
+     * @throws IllegalArgumentException if count is negative or above maxProbes
+     * @throws IndexOutOfBoundsException if values is shorter than count
+     */
+    static void checkProbeCount(int count, int maxProbes, double[] values) {
+        if (count < 0 || count > maxProbes) {
+            throw new IllegalArgumentException("probe count " + count + " is not in [0, " + maxProbes + "]");
+        }
+        if (values.length < count) {
+            throw new IndexOutOfBoundsException("values has length " + values.length + ", fewer than " + count
+                    + " probes");
+        }
+    }
 }

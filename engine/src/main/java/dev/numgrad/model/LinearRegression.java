@@ -6,6 +6,8 @@ import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
 import dev.numgrad.loss.ParameterBlocks;
+import dev.numgrad.loss.ProbeBatchEvaluator;
+import dev.numgrad.loss.ProbeBatchLoss;
 import java.util.Objects;
 
 /**
@@ -16,8 +18,12 @@ import java.util.Objects;
  * and column-major so that column i — all a delta of coordinate i reads — is contiguous for the
  * dot kernel. The column's squared norm is data-only and computed once here. Memory:
  * 2·m·n + m + n doubles.
+ *
+ * <p>Batched probes ({@link ProbeBatchLoss}): k points x + sⱼ·e_{iⱼ} share one pass over X
+ * ({@link KernelSupport#gemvProbes}), then each probe's residuals take the same axpy and
+ * sum of squares as {@link #newEvaluator()}, so every value is that evaluator's to the bit.
  */
-public final class LinearRegression implements BundledLoss {
+public final class LinearRegression implements BundledLoss, ProbeBatchLoss {
 
     private final int rows;
     private final int cols;
@@ -102,6 +108,36 @@ public final class LinearRegression implements BundledLoss {
         kernels.gemv(features, 0, rows, cols, w, 0, residuals, 0);
         kernels.axpy(-1.0, targets, 0, residuals, 0, rows);
         return kernels.sumOfSquares(residuals, 0, rows) / (2.0 * rows);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if maxProbes is below 1 or maxProbes·m exceeds an array
+     */
+    @Override
+    public ProbeBatchEvaluator newProbeBatchEvaluator(int maxProbes) {
+        return new ProbeBatch(maxProbes);
+    }
+
+    /** {@link LinearProbeBatch} over this loss's matrix; its plain value is {@link #newEvaluator()}'s. */
+    private final class ProbeBatch extends LinearProbeBatch {
+
+        ProbeBatch(int maxProbes) {
+            super(kernels, features, rows, cols, maxProbes);
+        }
+
+        @Override
+        public double value(double[] w) {
+            LossChecks.checkLength(w, cols);
+            return residuals(w, products);
+        }
+
+        @Override
+        double valueOfProducts(int from) {
+            kernels.axpy(-1.0, targets, 0, products, from, rows);
+            return kernels.sumOfSquares(products, from, from + rows) / (2.0 * rows);
+        }
     }
 
     @Override

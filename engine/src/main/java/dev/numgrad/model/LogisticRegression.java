@@ -6,6 +6,8 @@ import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
 import dev.numgrad.loss.ParameterBlocks;
+import dev.numgrad.loss.ProbeBatchEvaluator;
+import dev.numgrad.loss.ProbeBatchLoss;
 import java.util.Objects;
 
 /**
@@ -20,8 +22,12 @@ import java.util.Objects;
  *
  * <p>Like {@link LinearRegression}, the signed matrix is held row-major (value) and
  * column-major (delta and gradient): 2·m·n + n doubles.
+ *
+ * <p>Batched probes ({@link ProbeBatchLoss}): k points share one pass over X'
+ * ({@link KernelSupport#gemvProbes}), then each probe's margins take the same softplus and sum
+ * as {@link #newEvaluator()}, so every value is that evaluator's to the bit.
  */
-public final class LogisticRegression implements BundledLoss {
+public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
 
     private final int rows;
     private final int cols;
@@ -107,13 +113,48 @@ public final class LogisticRegression implements BundledLoss {
 
     /** (1/m)·Σ softplus(margins); {@code terms} may be {@code margins} (then overwritten). */
     private double meanSoftplus(double[] margins, double[] terms) {
-        kernels.softplus(margins, terms, 0, rows);
+        return meanSoftplus(margins, terms, 0);
+    }
+
+    /** As {@link #meanSoftplus(double[], double[])} over the m elements from {@code from}. */
+    private double meanSoftplus(double[] margins, double[] terms, int from) {
+        kernels.softplus(margins, terms, from, from + rows);
         // A plain sum: m additions next to the m·n of the product above.
         double sum = 0;
-        for (int r = 0; r < rows; r++) {
+        for (int r = from; r < from + rows; r++) {
             sum += terms[r];
         }
         return sum / rows;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if maxProbes is below 1 or maxProbes·m exceeds an array
+     */
+    @Override
+    public ProbeBatchEvaluator newProbeBatchEvaluator(int maxProbes) {
+        return new ProbeBatch(maxProbes);
+    }
+
+    /** {@link LinearProbeBatch} over this loss's matrix; its plain value is {@link #newEvaluator()}'s. */
+    private final class ProbeBatch extends LinearProbeBatch {
+
+        ProbeBatch(int maxProbes) {
+            super(kernels, signedFeatures, rows, cols, maxProbes);
+        }
+
+        @Override
+        public double value(double[] w) {
+            LossChecks.checkLength(w, cols);
+            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, products, 0);
+            return meanSoftplus(products, products);
+        }
+
+        @Override
+        double valueOfProducts(int from) {
+            return meanSoftplus(products, products, from);
+        }
     }
 
     @Override

@@ -64,7 +64,7 @@ public enum Workload {
 
         @Override
         long scratchElements(int[] s) {
-            return 2L * s[0]; // the delta evaluator's copy of x and the value's scratch
+            return s[0]; // the delta evaluator's copy of x; the value needs no scratch
         }
 
         @Override

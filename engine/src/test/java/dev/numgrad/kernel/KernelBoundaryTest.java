@@ -110,6 +110,53 @@ class KernelBoundaryTest {
     }
 
     @Test
+    @Covers("rosenbrock")
+    void rosenbrockBoundaries() {
+        for (double special : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e200}) {
+            for (int position = 0; position < LENGTH; position++) {
+                double[] x = new Random(16).doubles(LENGTH, -1, 1).toArray();
+                x[position] = special;
+                int at = position;
+                assertEquals(SCALAR.rosenbrock(x, 0, LENGTH), PANAMA.rosenbrock(x, 0, LENGTH),
+                        () -> special + " at position " + at);
+            }
+        }
+        double[] ones = filled(1.0);
+        assertEquals(0.0, PANAMA.rosenbrock(ones, 0, LENGTH), "zero at the minimum (1, …, 1)");
+        assertEquals(0.0, PANAMA.rosenbrock(ones, 3, 4), "one coordinate holds no term");
+        assertEquals(0.0, PANAMA.rosenbrock(ones, 3, 3), "an empty range holds no term");
+    }
+
+    @Test
+    @Covers("gemvProbes")
+    void gemvProbesBoundariesMatchGemvBitForBit() {
+        int rows = 5;
+        int cols = KernelAssertions.SPECIALS.length;
+        double[] a = KernelAssertions.specialsOfLength(rows * cols);
+        double[] x = new Random(17).doubles(cols, -1, 1).toArray();
+        int[] coordinates = {0, cols - 1, 3, 3, cols / 2};
+        double[] steps = {1e-300, -1e300, Double.NaN, Double.POSITIVE_INFINITY, -0.0};
+        for (KernelSupport kernels : new KernelSupport[] {SCALAR, PANAMA}) {
+            double[] y = new double[coordinates.length * rows];
+            kernels.gemvProbes(a, 0, rows, cols, x, 0, coordinates, steps, coordinates.length, y, 0,
+                    new double[KernelSupport.probeWorkLength(cols)]);
+            for (int j = 0; j < coordinates.length; j++) {
+                double[] point = x.clone();
+                point[coordinates[j]] += steps[j];
+                double[] expected = new double[rows];
+                kernels.gemv(a, 0, rows, cols, point, 0, expected, 0);
+                assertArrayEquals(expected, Arrays.copyOfRange(y, j * rows, (j + 1) * rows),
+                        kernels.name() + " probe " + j + " step " + steps[j]);
+            }
+        }
+        double[] work = new double[KernelSupport.probeWorkLength(cols) - 1];
+        assertThrows(IndexOutOfBoundsException.class, () -> PANAMA.gemvProbes(a, 0, rows, cols, x, 0, coordinates,
+                steps, 1, new double[rows], 0, work), "work shorter than probeWorkLength");
+        assertThrows(IndexOutOfBoundsException.class, () -> SCALAR.gemvProbes(a, 0, rows, cols, x, 0,
+                new int[] {cols}, steps, 1, new double[rows], 0, new double[cols + 640]), "coordinate cols");
+    }
+
+    @Test
     @Covers({"axpy", "gemvTransposed"})
     void axpyAndTransposedProductAreBitIdenticalOnSpecials() {
         double[] x = KernelAssertions.specialsOfLength(LENGTH);

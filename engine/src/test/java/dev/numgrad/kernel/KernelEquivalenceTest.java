@@ -106,6 +106,88 @@ class KernelEquivalenceTest {
 
     @ParameterizedTest(name = "length {0}")
     @MethodSource("lengths")
+    @Covers("rosenbrock")
+    void rosenbrock(int length) {
+        long seed = seed("rosenbrock", length);
+        Random random = new Random(seed);
+        int from = random.nextInt(MAX_OFFSET);
+        double[] x = randomArray(random, from + length + random.nextInt(MAX_OFFSET));
+        double[] before = x.clone();
+        Supplier<String> context = () -> "rosenbrock length " + length + " from " + from + " (seed " + seed + ")";
+
+        double expected = SCALAR.rosenbrock(x, from, from + length);
+        double actual = PANAMA.rosenbrock(x, from, from + length);
+
+        // Two reordered sums, the valley one scaled by 100: each within 2·γₙ of its own terms.
+        double sumOfTerms = 0;
+        double reference = 0;
+        for (int i = from; i < from + length - 1; i++) {
+            double c = x[i + 1] - x[i] * x[i];
+            double a = 1 - x[i];
+            sumOfTerms += 100 * c * c + a * a;
+            reference += 100 * c * c + a * a;
+        }
+        assertSumClose(expected, actual, length + 2, sumOfTerms, context);
+        assertSumClose(reference, expected, length + 2, sumOfTerms, context);
+        assertUnchanged(before, x, "x", context);
+    }
+
+    /**
+     * Each probe's product equals gemv of the perturbed point to the bit, on both implementations
+     * (so Panama's batched probes give a black-box gradient the same bits as one probe per
+     * evaluation); probes repeat coordinates, fall in the scalar tail, and come in counts that
+     * leave a short last pass of four.
+     */
+    @ParameterizedTest(name = "cols {0}")
+    @MethodSource("lengths")
+    @Covers("gemvProbes")
+    void gemvProbesIsGemvOfEachPerturbedPoint(int cols) {
+        long seed = seed("gemvProbes", cols);
+        Random random = new Random(seed);
+        for (int rows : new int[] {1, 4, 7}) {
+            int aOffset = random.nextInt(MAX_OFFSET);
+            int xOffset = random.nextInt(MAX_OFFSET);
+            int yOffset = random.nextInt(MAX_OFFSET);
+            double[] a = randomArray(random, aOffset + rows * cols);
+            double[] x = randomArray(random, xOffset + cols);
+            int count = cols == 0 ? 0 : 1 + random.nextInt(9);
+            int[] coordinates = new int[count];
+            double[] steps = new double[count];
+            for (int j = 0; j < count; j++) {
+                coordinates[j] = j % 3 == 2 ? coordinates[j - 1] : random.nextInt(cols);
+                steps[j] = (random.nextBoolean() ? 1 : -1) * Math.scalb(1.0, -random.nextInt(30));
+            }
+            double[] aBefore = a.clone();
+            double[] xBefore = x.clone();
+            for (KernelSupport kernels : new KernelSupport[] {SCALAR, PANAMA}) {
+                double[] y = new double[yOffset + count * rows + 3];
+                double[] work = new double[KernelSupport.probeWorkLength(cols)];
+                kernels.gemvProbes(a, aOffset, rows, cols, x, xOffset, coordinates, steps, count, y, yOffset, work);
+                for (int j = 0; j < count; j++) {
+                    double[] point = x.clone();
+                    point[xOffset + coordinates[j]] += steps[j];
+                    double[] expected = new double[rows];
+                    kernels.gemv(a, aOffset, rows, cols, point, xOffset, expected, 0);
+                    double[] actual = Arrays.copyOfRange(y, yOffset + j * rows, yOffset + (j + 1) * rows);
+                    int probe = j;
+                    assertArrayEquals(expected, actual, () -> kernels.name() + " gemvProbes " + rows + " x " + cols
+                            + ", probe " + probe + " of " + count + " (coordinate " + coordinates[probe] + ", seed "
+                            + seed + ")");
+                }
+                for (int k = 0; k < yOffset; k++) {
+                    assertEquals(0.0, y[k], "y before yOffset is untouched");
+                }
+                assertArrayEquals(new double[3], Arrays.copyOfRange(y, yOffset + count * rows, y.length),
+                        "y after the last probe is untouched");
+            }
+            Supplier<String> context = () -> "gemvProbes (seed " + seed + ")";
+            assertUnchanged(aBefore, a, "a", context);
+            assertUnchanged(xBefore, x, "x", context);
+        }
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @MethodSource("lengths")
     @Covers("axpy")
     void axpyIsBitIdentical(int length) {
         long seed = seed("axpy", length);

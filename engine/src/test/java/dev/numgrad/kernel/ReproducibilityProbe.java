@@ -17,6 +17,10 @@ import java.util.Random;
 public final class ReproducibilityProbe {
 
     private static final long SEED = 42;
+    /** gemvProbes' probes: coordinates in vector chunks, a repeat, one in the scalar tail of 131 columns. */
+    private static final int[] PROBES = {0, 9, 9, 64, 127, 130};
+    private static final double[] PROBE_STEPS = {0x1p-18, -0x1p-18, 0x1p-17, 1e-3, -2.5, 0x1p-18};
+    private static final double[] probeWork = new double[KernelSupport.probeWorkLength(131)];
 
     private ReproducibilityProbe() {
     }
@@ -33,18 +37,25 @@ public final class ReproducibilityProbe {
         // Twenty reductions each: one may round the same in any order, twenty rarely do.
         long[] dots = new long[20];
         long[] sumsOfSquares = new long[20];
+        long[] rosenbrocks = new long[20];
         for (int k = 0; k < 20; k++) {
+            rosenbrocks[k] = Double.doubleToRawLongBits(kernels.rosenbrock(a, k, n - k));
             dots[k] = Double.doubleToRawLongBits(kernels.dot(a, k, b, 2 * k, n - 40 - k));
             sumsOfSquares[k] = Double.doubleToRawLongBits(kernels.sumOfSquares(a, k, n - k));
         }
         lines.add("dot " + Arrays.toString(dots));
         lines.add("sumOfSquares " + Arrays.toString(sumsOfSquares));
+        lines.add("rosenbrock " + Arrays.toString(rosenbrocks));
         double[] y = b.clone();
         kernels.axpy(0.3, a, 0, y, 0, n);
         lines.add("axpy " + Arrays.hashCode(y));
         double[] rowsOut = new double[rows];
         kernels.gemv(matrix, 0, rows, cols, a, 0, rowsOut, 0);
         lines.add("gemv " + Arrays.toString(Arrays.stream(rowsOut).mapToLong(Double::doubleToRawLongBits).toArray()));
+        double[] probesOut = new double[rows * PROBES.length];
+        kernels.gemvProbes(matrix, 0, rows, cols, a, 0, PROBES, PROBE_STEPS, PROBES.length, probesOut, 0, probeWork);
+        lines.add("gemvProbes " + Arrays.toString(Arrays.stream(probesOut).mapToLong(Double::doubleToRawLongBits)
+                .toArray()));
         double[] colsOut = new double[cols];
         kernels.gemvTransposed(matrix, 0, rows, cols, a, 0, colsOut, 0);
         lines.add("gemvTransposed " + Arrays.hashCode(colsOut));
@@ -190,10 +201,12 @@ public final class ReproducibilityProbe {
         int n = a.length;
         double sink = 0;
         for (int call = 0; call < calls; call++) {
-            sink += panama.dot(a, 0, b, 0, n) + panama.sumOfSquares(a, 0, n) + panama.logSumExp(a, 0, n)
+            sink += panama.dot(a, 0, b, 0, n) + panama.sumOfSquares(a, 0, n) + panama.rosenbrock(a, 0, n)
+                    + panama.logSumExp(a, 0, n)
                     + panama.sumLog1p(small, 0, n);
             panama.axpy(1e-9, a, 0, out, 0, n);
             panama.gemv(a, 0, 8, 128, b, 0, out, 0);
+            panama.gemvProbes(a, 0, 8, 128, b, 0, PROBES, PROBE_STEPS, PROBES.length - 1, out, 0, probeWork); // 130 > 127
             panama.gemvTransposed(a, 0, 8, 128, b, 0, out, 0);
             panama.gemm(a, 0, 9, 27, b, 0, 37, out, 0);
             panama.tanh(a, out, 0, n);

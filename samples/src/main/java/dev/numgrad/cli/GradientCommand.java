@@ -45,6 +45,7 @@ import picocli.CommandLine;
             "  numgrad gradient --workload rosen --size 10000 --threads 2 --warmup 2 --repeat 5",
             "  numgrad gradient --workload sumsq --size 1000000 --mode delta --json",
             "  numgrad gradient --workload logreg --size 256,1000 --dump grad.f64",
+            "  numgrad gradient --workload linreg --size 256,4000 --threads 2 --probe-batch 8 --warmup 1 --repeat 5",
             "  numgrad gradient --workload mlp --size 64,64,10,32 --cluster 127.0.0.1:5701 --cluster-name demo"
         })
 final class GradientCommand implements Callable<Integer> {
@@ -91,6 +92,12 @@ final class GradientCommand implements Callable<Integer> {
                     + " that would take hours. Default: all.")
     Integer coordinates;
 
+    @Option(names = "--probe-batch", defaultValue = "1", paramLabel = "K",
+            description = "Black-box: evaluate up to K probe points per loss pass where the loss can"
+                    + " (linreg, logreg: one pass over the data matrix for K probes; same bits as K = 1)."
+                    + " 1 is one probe per evaluation. Default: ${DEFAULT-VALUE}.")
+    int probeBatch;
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Cancel the numeric gradients once they have run this long (an error, exit 1).")
     Double timeoutSeconds;
@@ -127,6 +134,9 @@ final class GradientCommand implements Callable<Integer> {
         if (warmup < 0) {
             throw bad("--warmup must not be negative, got " + warmup);
         }
+        if (probeBatch < 1) {
+            throw bad("--probe-batch must be at least 1, got " + probeBatch);
+        }
         WorkloadSpec workloadSpec;
         try {
             workloadSpec = workload.parse();
@@ -147,7 +157,7 @@ final class GradientCommand implements Callable<Integer> {
         }
         GradientRequest request = new GradientRequest(workloadSpec, mode, numeric.scheme,
                 numeric.stepPolicy(spec), numeric.stepLabel(), workers, kernelSupport, warmup, repeat,
-                sample(workloadSpec.parameters()), dump, timeout(), clusterSettings);
+                sample(workloadSpec.parameters()), dump, timeout(), probeBatch, clusterSettings);
         checkHeap(request);
         return request;
     }

@@ -26,10 +26,11 @@ import java.util.Objects;
  * @param secondsMin fastest gradient
  * @param errInf err_inf against the exact gradient (0 for backprop, which is the reference)
  * @param value the loss at the start point
+ * @param probeBatch probe points per black-box loss pass the engine used (1: one per evaluation)
  */
 record GradientReport(String workload, long[] size, int parameters, String mode, String scheme, String step,
         int threads, String execution, String kernels, int warmup, int repeat, int coordinates, boolean extrapolated, long evaluations, double seconds,
-        double secondsMin, double errInf, double value) {
+        double secondsMin, double errInf, double value, int probeBatch) {
 
     GradientReport {
         Objects.requireNonNull(workload, "workload");
@@ -65,6 +66,7 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
                 .add("seconds_min", secondsMin)
                 .add("err_inf", errInf)
                 .add("value", value)
+                .add("probe_batch", probeBatch)
                 .toString();
     }
 
@@ -83,7 +85,8 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
                 format("workload     %s(%s), %,d parameters, f(x0) = %.10g", workload, sizes, parameters, value),
                 format("mode         %s", how),
                 format("threads      %d (%s)", threads, execution),
-                format("kernels      %s", kernels),
+                format("kernels      %s", kernels)
+                        + (probeBatch > 1 ? format(", %d probes per loss pass", probeBatch) : ""),
                 format("evaluations  %,d%s", evaluations, extrapolated ? " (extrapolated)" : ""),
                 format("seconds      %s", timing),
                 format("err_inf      %.3e (max |g - g*| / max |g*| against the exact gradient%s)", errInf,

@@ -25,11 +25,12 @@ import java.util.Objects;
  *     fewer than all means the time is extrapolated
  * @param dump where to write the gradient, or null
  * @param timeout how long the numeric gradients may take before they are cancelled, or null
+ * @param probeBatch the most black-box probe points per loss pass, at least 1
  * @param cluster the cluster that computes the numeric gradients, or null for this JVM
  */
 record GradientRequest(WorkloadSpec workload, Mode mode, Scheme scheme, StepPolicy stepPolicy, String stepLabel,
         int threads, KernelSupport kernels, int warmup, int repeat, int coordinates, Path dump, Duration timeout,
-        ClusterSettings cluster) {
+        int probeBatch, ClusterSettings cluster) {
 
     /** Room for the JVM itself, the libraries and the command line's own objects. */
     static final long JVM_ALLOWANCE_BYTES = 64L << 20;
@@ -60,6 +61,9 @@ record GradientRequest(WorkloadSpec workload, Mode mode, Scheme scheme, StepPoli
         if (coordinates < 1 || coordinates > workload.parameters()) {
             throw new IllegalArgumentException("coordinates must be in [1, " + workload.parameters() + "], got "
                     + coordinates);
+        }
+        if (probeBatch < 1) {
+            throw new IllegalArgumentException("probeBatch must be at least 1, got " + probeBatch);
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);

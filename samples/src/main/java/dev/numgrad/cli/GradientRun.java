@@ -52,8 +52,9 @@ final class GradientRun {
      * The gradients computed and how long each took.
      *
      * @param workers the member count when computed on a cluster, else 0 (the report says threads)
+     * @param probeBatch the probe points per loss pass the engine used
      */
-    private record Timed(double[] gradient, long evaluations, double[] seconds, int workers) {
+    private record Timed(double[] gradient, long evaluations, double[] seconds, int workers, int probeBatch) {
     }
 
     GradientReport run() {
@@ -108,7 +109,8 @@ final class GradientRun {
                 sorted[0] * scale,
                 request.sampled() ? GradientError.relativeInfAt(timed.gradient(), request.sample(), exact)
                         : GradientError.relativeInf(timed.gradient(), exact),
-                value);
+                value,
+                timed.probeBatch());
     }
 
     /** The exact gradient itself, timed: the cost that numeric gradients are compared with. */
@@ -122,7 +124,7 @@ final class GradientRun {
                 seconds[run] = (System.nanoTime() - start) * 1e-9;
             }
         }
-        return new Timed(gradient, 1, seconds, 0);
+        return new Timed(gradient, 1, seconds, 0, 1);
     }
 
     private Timed numeric(BundledLoss loss, double[] x) {
@@ -139,7 +141,7 @@ final class GradientRun {
                 ClusterConnection cluster = request.cluster() == null ? null : ClusterConnection.connect(request.cluster())) {
             NumericGradient engine = new NumericGradient(request.scheme(), request.stepPolicy(),
                     request.mode().engineMode(), serial ? Execution.serial() : Execution.on(pool),
-                    ProgressListener.NONE, cancellation);
+                    ProgressListener.NONE, cancellation, request.probeBatch());
             if (request.timeout() != null) {
                 CompletableFuture.delayedExecutor(request.timeout().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
                         .execute(cancellation::cancel);
@@ -165,7 +167,7 @@ final class GradientRun {
                 }
             }
             return new Timed(result.values(), result.evaluations(), seconds,
-                    cluster == null ? 0 : cluster.dataMembers());
+                    cluster == null ? 0 : cluster.dataMembers(), result.probeBatch());
         }
     }
 

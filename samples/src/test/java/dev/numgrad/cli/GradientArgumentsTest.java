@@ -39,6 +39,8 @@ class GradientArgumentsTest {
                 bad("negative threads", "got -3", "-w", "sumsq", "-s", "10", "--threads=-3"),
                 bad("non-numeric threads", "'two'", "-w", "sumsq", "-s", "10", "-t", "two"),
                 bad("zero repeats", "--repeat must be at least 1, got 0", "-w", "sumsq", "-s", "10", "-r", "0"),
+                bad("zero probe batch", "--probe-batch must be at least 1, got 0", "-w", "sumsq", "-s", "10",
+                        "--probe-batch", "0"),
                 bad("negative warm-up", "--warmup must not be negative, got -1", "-w", "sumsq", "-s", "10",
                         "--warmup=-1"),
                 bad("zero step", "0.0", "-w", "sumsq", "-s", "10", "--step", "0"),

@@ -38,7 +38,8 @@ class GradientCommandTest {
         assertEquals(1, lines.size(), cli.transcript());
         JsonObject json = JsonParser.parseString(lines.getFirst()).getAsJsonObject();
         for (String field : List.of("workload", "size", "parameters", "mode", "scheme", "step", "threads", "execution",
-                "kernels", "warmup", "repeat", "evaluations", "seconds", "seconds_min", "err_inf", "value")) {
+                "kernels", "warmup", "repeat", "evaluations", "seconds", "seconds_min", "err_inf", "value",
+                "probe_batch")) {
             assertTrue(json.has(field), "field " + field + " in " + json);
         }
         assertEquals("sumsq", json.get("workload").getAsString());
@@ -118,6 +119,26 @@ class GradientCommandTest {
         assertEquals(0, three.exitCode(), three.transcript());
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(serial), Files.readAllBytes(parallel)),
                 "bit-identical for 1 and 3 threads");
+    }
+
+    @Test
+    void batchedProbesDoNotChangeTheGradientAndAreReported(@TempDir Path dir) throws IOException {
+        Path single = dir.resolve("single.f64");
+        Path batched = dir.resolve("batched.f64");
+
+        Cli one = Cli.run("gradient", "-w", "logreg", "-s", "16,101", "-t", "2", "--dump", single.toString(), "--json");
+        Cli eight = Cli.run("gradient", "-w", "logreg", "-s", "16,101", "-t", "2", "--probe-batch", "8", "--dump",
+                batched.toString(), "--json");
+
+        assertEquals(0, one.exitCode(), one.transcript());
+        assertEquals(0, eight.exitCode(), eight.transcript());
+        assertEquals(1, JsonParser.parseString(one.out().strip()).getAsJsonObject().get("probe_batch").getAsInt());
+        assertEquals(8, JsonParser.parseString(eight.out().strip()).getAsJsonObject().get("probe_batch").getAsInt());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(single), Files.readAllBytes(batched)),
+                "bit-identical for --probe-batch 1 and 8");
+        Cli rosen = Cli.run("gradient", "-w", "rosen", "-s", "100", "--probe-batch", "8", "--json");
+        assertEquals(1, JsonParser.parseString(rosen.out().strip()).getAsJsonObject().get("probe_batch").getAsInt(),
+                "rosen has no batched probes: one probe per evaluation\n" + rosen.transcript());
     }
 
     @Test

@@ -23,7 +23,7 @@ import jdk.incubator.vector.VectorOperators;
  *
  * <p>Accuracy against {@code ScalarKernelSupport} (tested in {@code KernelEquivalenceTest}):
  * <ul>
- *   <li>dot, sumOfSquares, gemv add the same products in a different order; both orders are
+ *   <li>dot, sumOfSquares, rosenbrock and gemv add the same products in a different order; both orders are
  *       within {@code n·ε·Σ|termₖ|} of the exact sum (ε = 2⁻⁵³), so they differ by at most
  *       twice that.</li>
  *   <li>axpy, gemvTransposed, relu: bit-identical (one correctly rounded fma per element and
@@ -50,6 +50,16 @@ public final class PanamaKernelSupport implements KernelSupport {
 
     /** Where the reference loop is already the fastest code (axpy), Panama calls it. */
     private static final KernelSupport REFERENCE = new ScalarKernelSupport();
+
+    /** Probes per pass of {@link #gemvProbes}: four rows by four probes, sixteen accumulators. */
+    private static final int PROBES_PER_PASS = 4;
+
+    /**
+     * Spacing of the perturbed chunks in gemvProbes' work: room for up to 32 lanes. After the four
+     * chunks, sixteen vectors of room for the accumulators' reduction: probeWorkLength(cols) =
+     * cols + 20·32.
+     */
+    private static final int CHUNK_SLOT = 32;
 
     /** Public and no-arg so {@code KernelProvider} can construct it by name. */
     public PanamaKernelSupport() {
@@ -166,6 +176,83 @@ public final class PanamaKernelSupport implements KernelSupport {
     }
 
     /**
+     * One pass, the loop shape of {@link #sumOfSquares} run twice over: four vectors of terms per
+     * iteration, each feeding a valley and an offset accumulator (eight chains), from two loads of
+     * x (at i and i + 1) per vector. Each term is the scalar reference's (one fma for c, one
+     * subtraction for a), so only the summation order differs from it.
+     */
+    @Override
+    public double rosenbrock(double[] x, int from, int to) {
+        KernelArguments.checkFromTo(x, "x", from, to);
+        int terms = Math.max(to - from - 1, 0);
+        int k = 0;
+        double valley = 0;
+        double offset = 0;
+        if (terms >= MIN_VECTOR_LENGTH) {
+            int limit = SPECIES.loopBound(terms);
+            // One zero() for all eight: with a call each, C2 ran out of inlining budget for the
+            // last broadcast on some compilations and boxed it (96 bytes per call).
+            DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+            DoubleVector zero = DoubleVector.zero(SPECIES);
+            DoubleVector v1 = zero;
+            DoubleVector v2 = zero;
+            DoubleVector v3 = zero;
+            DoubleVector v4 = zero;
+            DoubleVector o1 = zero;
+            DoubleVector o2 = zero;
+            DoubleVector o3 = zero;
+            DoubleVector o4 = zero;
+            // The loop variable is the index itself: with i = from + k inside, C2 kept range
+            // checks it removes here (measured 30-50 % slower at n = 10000).
+            int unrolledEnd = from + limit - 3 * LANES;
+            int i = from;
+            for (; i < unrolledEnd; i += 4 * LANES) {
+                DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, i);
+                DoubleVector x2 = DoubleVector.fromArray(SPECIES, x, i + LANES);
+                DoubleVector x3 = DoubleVector.fromArray(SPECIES, x, i + 2 * LANES);
+                DoubleVector x4 = DoubleVector.fromArray(SPECIES, x, i + 3 * LANES);
+                DoubleVector c1 = x1.neg().fma(x1, DoubleVector.fromArray(SPECIES, x, i + 1));
+                DoubleVector c2 = x2.neg().fma(x2, DoubleVector.fromArray(SPECIES, x, i + LANES + 1));
+                DoubleVector c3 = x3.neg().fma(x3, DoubleVector.fromArray(SPECIES, x, i + 2 * LANES + 1));
+                DoubleVector c4 = x4.neg().fma(x4, DoubleVector.fromArray(SPECIES, x, i + 3 * LANES + 1));
+                DoubleVector a1 = one.sub(x1);
+                DoubleVector a2 = one.sub(x2);
+                DoubleVector a3 = one.sub(x3);
+                DoubleVector a4 = one.sub(x4);
+                v1 = c1.fma(c1, v1);
+                v2 = c2.fma(c2, v2);
+                v3 = c3.fma(c3, v3);
+                v4 = c4.fma(c4, v4);
+                o1 = a1.fma(a1, o1);
+                o2 = a2.fma(a2, o2);
+                o3 = a3.fma(a3, o3);
+                o4 = a4.fma(a4, o4);
+            }
+            // vector tail: fewer than four vectors left
+            for (; i < from + limit; i += LANES) {
+                DoubleVector xs = DoubleVector.fromArray(SPECIES, x, i);
+                DoubleVector c = xs.neg().fma(xs, DoubleVector.fromArray(SPECIES, x, i + 1));
+                DoubleVector a = one.sub(xs);
+                v1 = c.fma(c, v1);
+                o1 = a.fma(a, o1);
+            }
+            k = limit;
+            // reduce
+            valley = Lanes.sum(v1.add(v2).add(v3.add(v4)));
+            offset = Lanes.sum(o1.add(o2).add(o3.add(o4)));
+        }
+        // scalar tail
+        for (; k < terms; k++) {
+            int i = from + k;
+            double c = Math.fma(-x[i], x[i], x[i + 1]);
+            double a = 1 - x[i];
+            valley = Math.fma(c, c, valley);
+            offset = Math.fma(a, a, offset);
+        }
+        return 100 * valley + offset;
+    }
+
+    /**
      * Four rows at a time: each load of x feeds four fmas, one per row accumulator, so x is read
      * from cache a quarter as often and four independent chains are in flight. Leftover rows
      * (rows mod 4), and matrices too narrow to vectorise, go through {@link #dotUnchecked}.
@@ -216,6 +303,234 @@ public final class PanamaKernelSupport implements KernelSupport {
         // leftover rows
         for (; r < rows; r++) {
             y[yOffset + r] = dotUnchecked(a, aOffset + r * cols, x, xOffset, cols);
+        }
+    }
+
+    /**
+     * Four rows by four probes per pass: each vector of A loaded feeds four fmas (one per probe),
+     * and A streams from memory once per four probes. Each probe reads x's vectors except in the
+     * one chunk it perturbs, whose perturbed copy sits in work. Every accumulator sees the fmas {@link #gemv} gives
+     * its row and point, and rows beyond the last multiple of four go through {@link #dotUnchecked}
+     * like gemv's, so each result is gemv's to the bit.
+     */
+    @Override
+    public void gemvProbes(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, int[] coordinates,
+                           double[] steps, int count, double[] y, int yOffset, double[] work) {
+        KernelArguments.checkMatrix(a, aOffset, rows, cols);
+        KernelArguments.checkRange(x, "x", xOffset, cols);
+        KernelArguments.checkProbes(coordinates, steps, count, rows, cols, y, yOffset, work);
+        int blockRows = 0;
+        if (cols >= MIN_VECTOR_LENGTH) {
+            blockRows = rows - rows % 4;
+            int limit = SPECIES.loopBound(cols);
+            for (int j0 = 0; j0 < count; j0 += PROBES_PER_PASS) {
+                // a short last pass repeats its last probe and stores nothing for the repeats
+                int last = Math.min(count, j0 + PROBES_PER_PASS) - 1;
+                int k0 = perturbedChunk(x, xOffset, coordinates, steps, j0, limit, work, cols);
+                int k1 = perturbedChunk(x, xOffset, coordinates, steps, Math.min(j0 + 1, last), limit, work,
+                        cols + CHUNK_SLOT);
+                int k2 = perturbedChunk(x, xOffset, coordinates, steps, Math.min(j0 + 2, last), limit, work,
+                        cols + 2 * CHUNK_SLOT);
+                int k3 = perturbedChunk(x, xOffset, coordinates, steps, Math.min(j0 + 3, last), limit, work,
+                        cols + 3 * CHUNK_SLOT);
+                for (int r = 0; r < blockRows; r += 4) {
+                    probeBlock(a, aOffset + r * cols, cols, limit, x, xOffset, work, cols, k0, k1, k2, k3,
+                            coordinates, steps, j0, last, y, yOffset + r, rows);
+                }
+            }
+        }
+        // leftover rows, each as gemv computes it: dotUnchecked of the perturbed point
+        if (blockRows < rows) {
+            System.arraycopy(x, xOffset, work, 0, cols);
+            for (int j = 0; j < count; j++) {
+                int i = coordinates[j];
+                work[i] = x[xOffset + i] + steps[j];
+                for (int r = blockRows; r < rows; r++) {
+                    y[yOffset + j * rows + r] = dotUnchecked(a, aOffset + r * cols, work, 0, cols);
+                }
+                work[i] = x[xOffset + i];
+            }
+        }
+    }
+
+    /**
+     * Copies the vector chunk of x that probe j perturbs to work[slot, slot + LANES) with the
+     * perturbation applied, and returns the chunk's first column; −1 when the coordinate lies in
+     * the scalar tail (c ≥ limit), where {@link #probeBlock} perturbs it itself.
+     */
+    private static int perturbedChunk(double[] x, int xOffset, int[] coordinates, double[] steps, int j, int limit,
+                                      double[] work, int slot) {
+        int i = coordinates[j];
+        if (i >= limit) {
+            return -1;
+        }
+        int chunk = i - i % LANES;
+        System.arraycopy(x, xOffset + chunk, work, slot, LANES);
+        work[slot + i - chunk] = x[xOffset + i] + steps[j];
+        return chunk;
+    }
+
+    /** {@link Lanes#sum} of a vector stored at work[from, from + LANES): lane 0 plus each next lane in order. */
+    private static double laneSum(double[] work, int from) {
+        double sum = work[from];
+        for (int lane = 1; lane < LANES; lane++) {
+            sum += work[from + lane];
+        }
+        return sum;
+    }
+
+    /**
+     * Rows row0..row0+3 (row0 an index into a) at probes j0..j0+3 (repeats of {@code last} past
+     * it), into y[yOut + j·rows + 0..3]. A method of its own so that C2 compiles it with a fresh
+     * inlining budget: sixteen accumulators in a larger method left a vector boxed.
+     */
+    private static void probeBlock(double[] a, int row0, int cols, int limit, double[] x, int xOffset, double[] work,
+                                   int workBase, int k0, int k1, int k2, int k3, int[] coordinates, double[] steps,
+                                   int j0, int last, double[] y, int yOut, int rows) {
+        int row1 = row0 + cols;
+        int row2 = row1 + cols;
+        int row3 = row2 + cols;
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector acc00 = zero;
+        DoubleVector acc01 = zero;
+        DoubleVector acc02 = zero;
+        DoubleVector acc03 = zero;
+        DoubleVector acc10 = zero;
+        DoubleVector acc11 = zero;
+        DoubleVector acc12 = zero;
+        DoubleVector acc13 = zero;
+        DoubleVector acc20 = zero;
+        DoubleVector acc21 = zero;
+        DoubleVector acc22 = zero;
+        DoubleVector acc23 = zero;
+        DoubleVector acc30 = zero;
+        DoubleVector acc31 = zero;
+        DoubleVector acc32 = zero;
+        DoubleVector acc33 = zero;
+        // One loop whose accumulators are its only vector phis (a fast loop nested in a loop over
+        // the perturbed chunks boxed all sixteen). Each probe reads x, or at its own perturbed
+        // chunk its copy in work: a select of array and offset, never of vectors.
+        for (int c = 0; c < limit; c += LANES) {
+            boolean own0 = c == k0;
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, own0 ? work : x, own0 ? workBase + 0 * CHUNK_SLOT : xOffset + c);
+            boolean own1 = c == k1;
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, own1 ? work : x, own1 ? workBase + 1 * CHUNK_SLOT : xOffset + c);
+            boolean own2 = c == k2;
+            DoubleVector x2 = DoubleVector.fromArray(SPECIES, own2 ? work : x, own2 ? workBase + 2 * CHUNK_SLOT : xOffset + c);
+            boolean own3 = c == k3;
+            DoubleVector x3 = DoubleVector.fromArray(SPECIES, own3 ? work : x, own3 ? workBase + 3 * CHUNK_SLOT : xOffset + c);
+            DoubleVector a0 = DoubleVector.fromArray(SPECIES, a, row0 + c);
+            DoubleVector a1 = DoubleVector.fromArray(SPECIES, a, row1 + c);
+            DoubleVector a2 = DoubleVector.fromArray(SPECIES, a, row2 + c);
+            DoubleVector a3 = DoubleVector.fromArray(SPECIES, a, row3 + c);
+            acc00 = a0.fma(x0, acc00);
+            acc01 = a0.fma(x1, acc01);
+            acc02 = a0.fma(x2, acc02);
+            acc03 = a0.fma(x3, acc03);
+            acc10 = a1.fma(x0, acc10);
+            acc11 = a1.fma(x1, acc11);
+            acc12 = a1.fma(x2, acc12);
+            acc13 = a1.fma(x3, acc13);
+            acc20 = a2.fma(x0, acc20);
+            acc21 = a2.fma(x1, acc21);
+            acc22 = a2.fma(x2, acc22);
+            acc23 = a2.fma(x3, acc23);
+            acc30 = a3.fma(x0, acc30);
+            acc31 = a3.fma(x1, acc31);
+            acc32 = a3.fma(x2, acc32);
+            acc33 = a3.fma(x3, acc33);
+        }
+        // reduce
+        // Through memory rather than Lanes.sum: sixteen more calls ran C2 past its inlining node
+        // budget, and a vector passed to a call that is not inlined is boxed. Same order, same bits.
+        int spill = workBase + PROBES_PER_PASS * CHUNK_SLOT;
+        acc00.intoArray(work, spill + 0 * LANES);
+        acc01.intoArray(work, spill + 1 * LANES);
+        acc02.intoArray(work, spill + 2 * LANES);
+        acc03.intoArray(work, spill + 3 * LANES);
+        acc10.intoArray(work, spill + 4 * LANES);
+        acc11.intoArray(work, spill + 5 * LANES);
+        acc12.intoArray(work, spill + 6 * LANES);
+        acc13.intoArray(work, spill + 7 * LANES);
+        acc20.intoArray(work, spill + 8 * LANES);
+        acc21.intoArray(work, spill + 9 * LANES);
+        acc22.intoArray(work, spill + 10 * LANES);
+        acc23.intoArray(work, spill + 11 * LANES);
+        acc30.intoArray(work, spill + 12 * LANES);
+        acc31.intoArray(work, spill + 13 * LANES);
+        acc32.intoArray(work, spill + 14 * LANES);
+        acc33.intoArray(work, spill + 15 * LANES);
+        double sum00 = laneSum(work, spill + 0 * LANES);
+        double sum01 = laneSum(work, spill + 1 * LANES);
+        double sum02 = laneSum(work, spill + 2 * LANES);
+        double sum03 = laneSum(work, spill + 3 * LANES);
+        double sum10 = laneSum(work, spill + 4 * LANES);
+        double sum11 = laneSum(work, spill + 5 * LANES);
+        double sum12 = laneSum(work, spill + 6 * LANES);
+        double sum13 = laneSum(work, spill + 7 * LANES);
+        double sum20 = laneSum(work, spill + 8 * LANES);
+        double sum21 = laneSum(work, spill + 9 * LANES);
+        double sum22 = laneSum(work, spill + 10 * LANES);
+        double sum23 = laneSum(work, spill + 11 * LANES);
+        double sum30 = laneSum(work, spill + 12 * LANES);
+        double sum31 = laneSum(work, spill + 13 * LANES);
+        double sum32 = laneSum(work, spill + 14 * LANES);
+        double sum33 = laneSum(work, spill + 15 * LANES);
+        // scalar tail
+        int i0 = coordinates[j0];
+        int i1 = coordinates[Math.min(j0 + 1, last)];
+        int i2 = coordinates[Math.min(j0 + 2, last)];
+        int i3 = coordinates[Math.min(j0 + 3, last)];
+        double s0 = steps[j0];
+        double s1 = steps[Math.min(j0 + 1, last)];
+        double s2 = steps[Math.min(j0 + 2, last)];
+        double s3 = steps[Math.min(j0 + 3, last)];
+        for (int c = limit; c < cols; c++) {
+            double xc = x[xOffset + c];
+            double x0 = c == i0 ? x[xOffset + c] + s0 : xc;
+            double x1 = c == i1 ? x[xOffset + c] + s1 : xc;
+            double x2 = c == i2 ? x[xOffset + c] + s2 : xc;
+            double x3 = c == i3 ? x[xOffset + c] + s3 : xc;
+            sum00 = Math.fma(a[row0 + c], x0, sum00);
+            sum01 = Math.fma(a[row0 + c], x1, sum01);
+            sum02 = Math.fma(a[row0 + c], x2, sum02);
+            sum03 = Math.fma(a[row0 + c], x3, sum03);
+            sum10 = Math.fma(a[row1 + c], x0, sum10);
+            sum11 = Math.fma(a[row1 + c], x1, sum11);
+            sum12 = Math.fma(a[row1 + c], x2, sum12);
+            sum13 = Math.fma(a[row1 + c], x3, sum13);
+            sum20 = Math.fma(a[row2 + c], x0, sum20);
+            sum21 = Math.fma(a[row2 + c], x1, sum21);
+            sum22 = Math.fma(a[row2 + c], x2, sum22);
+            sum23 = Math.fma(a[row2 + c], x3, sum23);
+            sum30 = Math.fma(a[row3 + c], x0, sum30);
+            sum31 = Math.fma(a[row3 + c], x1, sum31);
+            sum32 = Math.fma(a[row3 + c], x2, sum32);
+            sum33 = Math.fma(a[row3 + c], x3, sum33);
+        }
+        if (j0 + 0 <= last) {
+            y[yOut + (j0 + 0) * rows + 0] = sum00;
+            y[yOut + (j0 + 0) * rows + 1] = sum10;
+            y[yOut + (j0 + 0) * rows + 2] = sum20;
+            y[yOut + (j0 + 0) * rows + 3] = sum30;
+        }
+        if (j0 + 1 <= last) {
+            y[yOut + (j0 + 1) * rows + 0] = sum01;
+            y[yOut + (j0 + 1) * rows + 1] = sum11;
+            y[yOut + (j0 + 1) * rows + 2] = sum21;
+            y[yOut + (j0 + 1) * rows + 3] = sum31;
+        }
+        if (j0 + 2 <= last) {
+            y[yOut + (j0 + 2) * rows + 0] = sum02;
+            y[yOut + (j0 + 2) * rows + 1] = sum12;
+            y[yOut + (j0 + 2) * rows + 2] = sum22;
+            y[yOut + (j0 + 2) * rows + 3] = sum32;
+        }
+        if (j0 + 3 <= last) {
+            y[yOut + (j0 + 3) * rows + 0] = sum03;
+            y[yOut + (j0 + 3) * rows + 1] = sum13;
+            y[yOut + (j0 + 3) * rows + 2] = sum23;
+            y[yOut + (j0 + 3) * rows + 3] = sum33;
         }
     }
 

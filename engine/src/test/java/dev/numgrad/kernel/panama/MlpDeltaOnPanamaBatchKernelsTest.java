@@ -88,6 +88,17 @@ class MlpDeltaOnPanamaBatchKernelsTest {
         }
 
         @Override
+        public double rosenbrock(double[] x, int from, int to) {
+            return scalar.rosenbrock(x, from, to);
+        }
+
+        @Override
+        public void gemvProbes(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset,
+                               int[] coordinates, double[] steps, int count, double[] y, int yOffset, double[] work) {
+            scalar.gemvProbes(a, aOffset, rows, cols, x, xOffset, coordinates, steps, count, y, yOffset, work);
+        }
+
+        @Override
         public void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
             scalar.gemv(a, aOffset, rows, cols, x, xOffset, y, yOffset);
         }

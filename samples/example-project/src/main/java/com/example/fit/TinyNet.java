@@ -6,12 +6,14 @@ import dev.numgrad.loss.DeltaLoss;
 import dev.numgrad.loss.DifferentiableLoss;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
+import dev.numgrad.loss.ParameterBlocks;
 
 /**
  * A 1 → h → 1 tanh network fitted to samples (t_s, y_s) by mean squared error:
  * f(θ) = (1/2m)·Σ_s (p_s − y_s)², p_s = Σ_j w2_j·tanh(w1_j·t_s + b1_j) + b2.
  *
- * <p>Parameters, flattened: w1 in [0, h), b1 in [h, 2h), w2 in [2h, 3h), b2 at 3h. It offers
+ * <p>Parameters, flattened as {@link #parameterBlocks()} names them: W1 (h × 1) in [0, h), b1 in
+ * [h, 2h), W2 (1 × h) in [2h, 3h), b2 at 3h. It offers
  * all three contracts: the value, an exact gradient by hand-written backprop, and a hand-written
  * delta that differences one hidden unit instead of the whole network.
  */
@@ -61,6 +63,20 @@ public final class TinyNet implements DifferentiableLoss, DeltaLoss {
     @Override
     public int dimension() {
         return 3 * hidden + 1;
+    }
+
+    /**
+     * The flat layout, named as numgrad's own {@code Mlp} names a 1 → h → 1 network, so a gradient
+     * check reports {@code W1[3,0]} rather than coordinate 3.
+     *
+     * @return W1 (h × 1), b1 (h), W2 (1 × h), b2 (1)
+     */
+    @Override
+    public ParameterBlocks parameterBlocks() {
+        return ParameterBlocks.builder()
+                .matrix("W1", hidden, 1).vector("b1", hidden)
+                .matrix("W2", 1, hidden).vector("b2", 1)
+                .build();
     }
 
     @Override

@@ -1,8 +1,12 @@
 package com.example.fit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.numgrad.check.AnalyticGradient;
+import dev.numgrad.check.CheckReport;
+import dev.numgrad.check.GradientAssertions;
 import dev.numgrad.gradient.GradientError;
 import dev.numgrad.gradient.Mode;
 import dev.numgrad.gradient.NumericGradient;
@@ -10,6 +14,7 @@ import dev.numgrad.optim.Adam;
 import dev.numgrad.optim.DescentLoop;
 import dev.numgrad.optim.DescentResult;
 import dev.numgrad.optim.GradientSource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written backprop and delta of {@link TinyNet}, checked against numgrad, then trained. */
@@ -21,8 +26,30 @@ class TinyNetTest {
     void backpropAgreesWithTheNumericGradient() {
         double[] x = net.start();
         // tag::check[]
-        TemporaryGradientCheck.assertExactGradientMatchesNumeric(net, x, 1e-7);
+        CheckReport report = GradientAssertions.assertGradientCorrect(net, x);
         // end::check[]
+        assertEquals(net.dimension(), report.passed(), report.toString());
+    }
+
+    @Test
+    void aWrongBackpropIsCaughtAndTheReportNamesTheCoordinate() {
+        double[] x = net.start();
+        AnalyticGradient backprop = AnalyticGradient.of(net);
+        // tag::failure[]
+        AnalyticGradient signSlip = theta -> {   // a bug: W1[3,0]'s gradient with the wrong sign
+            double[] g = backprop.at(theta);
+            g[3] = -g[3];
+            return g;
+        };
+        AssertionError failure = assertThrows(AssertionError.class,
+                () -> GradientAssertions.assertGradientCorrect(net, x, signSlip));
+        // end::failure[]
+        String report = failure.getMessage();
+        assertTrue(report.startsWith("gradient check FAILED: tiny-net(h=8), full, 25 of 25 coordinates checked: "
+                + "24 passed, 1 wrong,"), report);
+        List<String> table = report.lines().map(String::strip).dropWhile(l -> !l.startsWith("coordinate")).toList();
+        assertTrue(table.get(1).startsWith("W1[3,0]") && table.get(1).contains("WRONG"), report);   // worst first
+        assertTrue(report.contains("layout: W1 8×1"), report);
     }
 
     @Test

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Side by side: numgrad's black-box central gradient (numgrad gradient --json) against the
+# native C reference (numgrad_ref.c), alternating the two in one run so that both see the
+# same machine load. Prints a Markdown table with the medians of the rounds and
+# "C time / numgrad time" (above 1: numgrad is faster).
+#
+# Usage: bench/native/compare.sh [-t THREADS] [-n ROUNDS] [-b PROBE_BATCH] [WORKLOAD:SIZES ...]
+#   default workloads: the standard ones of issue 12 (see docs/performance.md)
+#   -t  workers for both (default 2)       -n  alternating rounds (default 3)
+#   -b  pass --probe-batch to numgrad (default: leave numgrad's default)
+# Each round runs one process of each with --warmup 1 (C: one warm-up gradient too) and
+# --repeat 5; a round's figure is that process's median. Needs gcc with OpenMP.
+# NUMGRAD=/path/to/numgrad compares another checkout's launcher (e.g. a baseline build).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+threads=2 rounds=3 batch=""
+while getopts "t:n:b:" opt; do
+  case $opt in
+    t) threads=$OPTARG ;;
+    n) rounds=$OPTARG ;;
+    b) batch=$OPTARG ;;
+    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+  esac
+done
+shift $((OPTIND - 1))
+workloads=("$@")
+if [[ ${#workloads[@]} -eq 0 ]]; then
+  workloads=(sumsq:100000 rosen:10000 linreg:256,1000 linreg:256,4000 logreg:256,1000 logreg:256,4000
+             mlp:64,64,10,32 mlp:784,128,10,32)
+fi
+
+build="$root/bench/target/native"
+mkdir -p "$build"
+ref="$build/numgrad_ref"
+if [[ ! -x "$ref" || "$root/bench/native/numgrad_ref.c" -nt "$ref" ]]; then
+  gcc -O3 -march=native -fopenmp -o "$ref" "$root/bench/native/numgrad_ref.c" -lm
+fi
+numgrad_args=(--threads "$threads" --warmup 1 --repeat 5 --json)
+[[ -n "$batch" ]] && numgrad_args+=(--probe-batch "$batch")
+numgrad=${NUMGRAD:-$root/numgrad}
+"$numgrad" --version >/dev/null 2>&1 || true   # builds once, outside the timings
+
+median() { sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+
+echo "| workload | numgrad (s) | C reference (s) | C time ÷ numgrad time | numgrad err_inf | C err_inf |"
+echo "|---|---|---|---|---|---|"
+for spec in "${workloads[@]}"; do
+  name=${spec%%:*} sizes=${spec#*:}
+  j_times=() c_times=() j_err="" c_err=""
+  for ((r = 0; r < rounds; r++)); do
+    c_json=$("$ref" "$name" "$sizes" "$threads" 1 5)
+    j_json=$("$numgrad" gradient --workload "$name" --size "$sizes" "${numgrad_args[@]}")
+    c_times+=("$(jq -r .seconds <<<"$c_json")")
+    j_times+=("$(jq -r .seconds <<<"$j_json")")
+    c_err=$(jq -r .err_inf <<<"$c_json")
+    j_err=$(jq -r .err_inf <<<"$j_json")
+  done
+  j=$(printf '%s\n' "${j_times[@]}" | median)
+  c=$(printf '%s\n' "${c_times[@]}" | median)
+  ratio=$(awk -v c="$c" -v j="$j" 'BEGIN {printf "%.2f", c / j}')
+  printf '| %s(%s) | %.4g | %.4g | %s | %.2g | %.2g |\n' "$name" "$sizes" "$j" "$c" "$ratio" "$j_err" "$c_err"
+done
