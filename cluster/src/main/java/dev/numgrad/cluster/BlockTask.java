@@ -73,7 +73,7 @@ final class BlockTask extends MemberTask<BlockOutcome> {
             }
         }
         NumericGradient engine = new NumericGradient(recipe.scheme(), recipe.steps(), recipe.mode(),
-                Execution.on(runtime.pool()), ProgressListener.NONE, parameters.cancellation());
+                Execution.on(runtime.pool()), ProgressListener.NONE, parameters.cancellation(), recipe.probeBatch());
         try {
             GradientResult result = engine.computeCoordinates(loss, parameters.x(), coordinates);
             return BlockOutcome.done(lo, result.values(), result.errorEstimates(), result.evaluations());

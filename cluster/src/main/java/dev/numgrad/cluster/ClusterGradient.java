@@ -170,12 +170,14 @@ public record ClusterGradient(NumericGradient engine, HazelcastInstance cluster,
         try {
             int blocks = options.blocks(Math.max(1, slots), described.cores(), described.members().size());
             BlockDispatch dispatch = new BlockDispatch(cluster, executor(), gradientId, loss.text(),
-                    new Recipe(engine.scheme(), engine.steps(), engine.mode()), slots, subset, blocks,
+                    new Recipe(engine.scheme(), engine.steps(), engine.mode(), engine.probeBatch()), slots, subset, blocks,
                     engine.scheme().estimatesError(), options.tasksPerMember(), deadline, options.timeout(),
                     engine.progress(), engine.cancellation(), () -> parameters.set(gradientId, x0));
             BlockDispatch.Gathered gathered = dispatch.run(described.members());
+            // The members batch exactly as the local engine would: black-box probes of a ProbeBatchLoss.
+            int probeBatch = engine.mode() == Mode.BLACK_BOX && described.probeBatch() ? engine.probeBatch() : 1;
             return new GradientResult(gathered.values(), gathered.evaluations(),
-                    Duration.ofNanos(System.nanoTime() - start), gathered.errors());
+                    Duration.ofNanos(System.nanoTime() - start), gathered.errors(), probeBatch);
         } finally {
             deleteQuietly(parameters, gradientId);
         }
@@ -197,7 +199,7 @@ public record ClusterGradient(NumericGradient engine, HazelcastInstance cluster,
     }
 
     /** What the members said about the loss. */
-    private record Described(int dimension, String name, boolean delta, int cores, List<Member> members) {
+    private record Described(int dimension, String name, boolean delta, boolean probeBatch, int cores, List<Member> members) {
     }
 
     /**
@@ -244,7 +246,7 @@ public record ClusterGradient(NumericGradient engine, HazelcastInstance cluster,
         if (first == null) {
             throw new ClusterUnavailableException("no cluster members left to compute " + loss.text(), lastLoss);
         }
-        return new Described(first.dimension(), first.name(), first.delta(), cores, able);
+        return new Described(first.dimension(), first.name(), first.delta(), first.probeBatch(), cores, able);
     }
 
     /** The entry must go, but a caller that lost the cluster has a better error to report. */

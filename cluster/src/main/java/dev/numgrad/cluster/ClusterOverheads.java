@@ -82,7 +82,7 @@ public record ClusterOverheads(int members, int cores, double[] taskSeconds, dou
         String id = UUID.randomUUID().toString();
         map.set(id, new double[] {0.5});
         double[] taskSeconds = new double[tasks];
-        Recipe recipe = new Recipe(Scheme.central(), StepPolicy.scaledToScheme(), Mode.BLACK_BOX);
+        Recipe recipe = new Recipe(Scheme.central(), StepPolicy.scaledToScheme(), Mode.BLACK_BOX, 1);
         try {
             for (int k = -Math.min(tasks, 20); k < tasks; k++) { // the first ones warm up both sides
                 Member member = members.get(Math.floorMod(k, members.size()));

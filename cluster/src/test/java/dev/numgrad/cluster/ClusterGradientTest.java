@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A three-member cluster on loopback in this JVM, used through a client: every standard workload's
@@ -80,6 +81,22 @@ class ClusterGradientTest {
         assertArrayEquals(local.values(), remote.values(), text + " " + mode.id() + " " + scheme.id());
         assertArrayEquals(local.errorEstimates(), remote.errorEstimates(), "error estimates");
         assertArrayEquals(before, x, "x must not be modified");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"linreg:9,37@panama", "logreg:9,37@scalar", "rosen:41@scalar"})
+    void batchedProbesTravelToTheMembersAndAreReportedAsLocally(String text) {
+        LossSpec spec = LossSpec.parse(text);
+        Loss loss = spec.build("test");
+        double[] x = Workloads.start(loss.dimension());
+        NumericGradient engine = NumericGradient.defaults().withProbeBatch(4);
+
+        GradientResult local = engine.compute(loss, x);
+        GradientResult remote = new ClusterGradient(engine, client.instance(),
+                ClusterOptions.defaults().withBlocksPerCore(3)).compute(spec, x);
+
+        assertArrayEquals(local.values(), remote.values(), text);
+        assertEquals(local.probeBatch(), remote.probeBatch(), text + ": probe batch used");
     }
 
     static Stream<Arguments> subsets() {
