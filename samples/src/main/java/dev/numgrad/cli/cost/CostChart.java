@@ -34,13 +34,12 @@ public final class CostChart {
      *
      * @param report the measured rows and their fits
      * @param rows the rows, smallest first
-     * @param threads workers of the numeric gradients, for the title
-     * @return the chart, ready for XChart's encoders
+     * @return the chart, ready for XChart's encoders; its title says where the numeric gradients
+     *     ran ({@link CostReport#where()})
      */
-    public static XYChart chart(CostReport report, ImmutableList<SizeCost> rows, int threads) {
+    public static XYChart chart(CostReport report, ImmutableList<SizeCost> rows) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(String.format(Locale.ROOT, "What one gradient costs (numeric gradients on %s)",
-                        Words.count(threads, "thread")))
+                .title(String.format(Locale.ROOT, "What one gradient costs (numeric gradients on %s)", report.where()))
                 .xAxisTitle("parameters P (log scale)").yAxisTitle("seconds (log scale)").build();
         XYStyler styler = chart.getStyler();
         styler.setXAxisLogarithmic(true);
