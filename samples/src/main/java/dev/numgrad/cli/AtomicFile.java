@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -80,18 +81,71 @@ public final class AtomicFile {
     }
 
     /**
-     * As {@link #write(Path, ContentWriter)}, for content written to a stream.
+     * As {@link #write(Path, ContentWriter)}, for content written to a stream. When the file
+     * system refuses a write, that refusal is what is thrown, even if the writer (an XML encoder,
+     * say) caught it and threw its own exception with the reason buried in its message.
      *
      * @param target the file to create or replace; its directory must exist
      * @param writer writes the content to the stream it is given
-     * @throws IOException the writer's or the file system's failure; the temporary file is gone
+     * @throws IOException the file system's or the writer's failure; the temporary file is gone
      */
     public static void writeStream(Path target, StreamWriter writer) throws IOException {
         write(target, temporary -> {
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING)) {
-                writer.writeTo(out);
+            try (FirstFailure out = new FirstFailure(Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING))) {
+                try {
+                    writer.writeTo(out);
+                } catch (IOException | RuntimeException e) {
+                    if (out.failure != null && out.failure != e) {
+                        out.failure.addSuppressed(e);
+                        throw out.failure;
+                    }
+                    throw e;
+                }
             }
         });
+    }
+
+    /** Remembers the first exception the file's stream threw. */
+    private static final class FirstFailure extends FilterOutputStream {
+        IOException failure;
+
+        FirstFailure(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        private IOException remember(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            return e;
+        }
     }
 
     /**

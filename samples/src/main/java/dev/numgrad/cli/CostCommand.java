@@ -253,7 +253,7 @@ final class CostCommand implements Callable<Integer> {
             file = out.resolve(SVG);
             LossPlot.write(chart, file);
         } catch (IOException e) {
-            throw new CliFailure("cannot write " + file + ": " + e.getMessage(), e);
+            throw new CliFailure("cannot write " + file + ": " + IoReason.of(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.numgrad.cli.cost;
 
+import dev.numgrad.Words;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Locale;
@@ -79,8 +80,8 @@ public final class CostChart {
         }
         if (!extrapolated.isEmpty()) {
             XYSeries series = chart.addSeries(
-                    String.format(Locale.ROOT, "%s, extrapolated from a sample of coordinates (%d point%s)",
-                            CostMethod.BLACK_BOX.label(), extrapolated.size(), extrapolated.size() == 1 ? "" : "s"),
+                    String.format(Locale.ROOT, "%s, extrapolated from a sample of coordinates (%s)",
+                            CostMethod.BLACK_BOX.label(), Words.count(extrapolated.size(), "point")),
                     extrapolated.collectDouble(SizeCost::parameters).toArray(),
                     extrapolated.collectDouble(row -> row.blackBox().seconds()).toArray());
             series.setLineColor(BLACK_BOX_COLOR);
