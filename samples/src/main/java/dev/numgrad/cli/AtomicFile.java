@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file whole or not at all: the content goes to a temporary file in the target's own
@@ -69,6 +73,7 @@ public final class AtomicFile {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
+            givePermissions(temporary, destination);
             moveIntoPlace(temporary, destination);
         } catch (IOException | RuntimeException | Error e) {
             try {
@@ -175,6 +180,21 @@ public final class AtomicFile {
             current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
         }
         return current;
+    }
+
+    /**
+     * A temporary file is created readable by its owner only; the file it becomes keeps the
+     * permissions of the file it replaces, or gets the usual rw-r--r-- of a new file, so that a
+     * plot or a page can be shared as any other output.
+     */
+    private static void givePermissions(Path temporary, Path destination) throws IOException {
+        if (!Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(destination)
+                ? Files.getPosixFilePermissions(destination)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temporary, permissions);
     }
 
     private static void moveIntoPlace(Path temporary, Path destination) throws IOException {
