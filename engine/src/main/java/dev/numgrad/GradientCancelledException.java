@@ -15,7 +15,7 @@ public final class GradientCancelledException extends NumgradException {
      * @param total coordinates the gradient had
      */
     public GradientCancelledException(long done, long total) {
-        super("gradient cancelled after " + done + " of " + total + " coordinates");
+        super("gradient cancelled after " + done + " of " + Words.count(total, "coordinate"));
         this.done = done;
         this.total = total;
     }

@@ -16,6 +16,7 @@ import dev.numgrad.schedule.CancellationToken;
 import dev.numgrad.schedule.ProgressListener;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -68,6 +69,8 @@ final class BlockDispatch {
     private final String lossSpec;
     private final Recipe recipe;
     private final int n;
+    /** The coordinate of each slot for a subset, or null when slot i is coordinate i. */
+    private final int[] subset;
     private final int blocks;
     private final int tasksPerMember;
     private final long deadline;
@@ -117,11 +120,13 @@ final class BlockDispatch {
     }
 
     /**
+     * @param n the slots of the result: the dimension, or the subset's length
+     * @param subset the coordinate of each of the n slots, or null when slot i is coordinate i
      * @param republish puts the parameter vector into the map again, after a member reported it
      *     missing (a lost partition)
      */
     BlockDispatch(HazelcastInstance cluster, IExecutorService executor, String gradientId, String lossSpec,
-            Recipe recipe, int n, int blocks, boolean withErrors, int tasksPerMember, long deadline, Duration timeout,
+            Recipe recipe, int n, int[] subset, int blocks, boolean withErrors, int tasksPerMember, long deadline, Duration timeout,
             ProgressListener progress, CancellationToken cancellation, Runnable republish) {
         this.cluster = cluster;
         this.executor = executor;
@@ -129,6 +134,7 @@ final class BlockDispatch {
         this.lossSpec = lossSpec;
         this.recipe = recipe;
         this.n = n;
+        this.subset = subset;
         this.blocks = blocks;
         this.tasksPerMember = tasksPerMember;
         this.deadline = deadline;
@@ -143,7 +149,7 @@ final class BlockDispatch {
         this.errors = withErrors ? new double[n] : null;
     }
 
-    /** Block k covers coordinates [lo(k), lo(k + 1)). */
+    /** Block k covers slots [lo(k), lo(k + 1)). */
     private int lo(int block) {
         return (int) ((long) block * n / blocks);
     }
@@ -224,7 +230,10 @@ final class BlockDispatch {
                 int block = pending.poll();
                 Attempt attempt = new Attempt(block, member, serial++);
                 inFlight.add(attempt);
-                BlockTask task = new BlockTask(gradientId, lossSpec, recipe, lo(block), lo(block + 1));
+                int lo = lo(block);
+                int hi = lo(block + 1);
+                BlockTask task = new BlockTask(gradientId, lossSpec, recipe, lo, hi,
+                        subset == null ? null : Arrays.copyOfRange(subset, lo, hi));
                 try {
                     executor.submitToMember(task, member, new ExecutionCallback<BlockOutcome>() {
                         @Override

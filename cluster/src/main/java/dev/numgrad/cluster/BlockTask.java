@@ -13,11 +13,13 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One block of coordinates [lo, hi) of a cluster gradient, computed on a member by the local
- * engine on all the member's cores ({@link NumericGradient#computeCoordinates}, whose entries
- * are bit-identical to the same coordinates of a whole local gradient). The task carries the
- * loss's description and the gradient's id, never the parameter vector: that comes from the
- * member's {@link MemberRuntime}, fetched once per gradient.
+ * One block of a cluster gradient, computed on a member by the local engine on all the member's
+ * cores ({@link NumericGradient#computeCoordinates}, whose entries are bit-identical to the same
+ * coordinates of a whole local gradient). The block is the slots [lo, hi) of the gradient: the
+ * coordinates lo … hi − 1 themselves, or, for a gradient of a coordinate subset, the block's
+ * share of the subset, which the task carries. The task carries the loss's description and the
+ * gradient's id, never the parameter vector: that comes from the member's
+ * {@link MemberRuntime}, fetched once per gradient.
  */
 final class BlockTask extends MemberTask<BlockOutcome> {
 
@@ -26,17 +28,28 @@ final class BlockTask extends MemberTask<BlockOutcome> {
     private Recipe recipe;
     private int lo;
     private int hi;
+    /** The coordinates of slots [lo, hi) of a subset, or null when they are lo … hi − 1. */
+    private int[] coordinates;
 
     /** For Hazelcast's deserialization. */
     public BlockTask() {
     }
 
     BlockTask(String gradientId, String lossSpec, Recipe recipe, int lo, int hi) {
+        this(gradientId, lossSpec, recipe, lo, hi, null);
+    }
+
+    /**
+     * @param coordinates the coordinates of slots [lo, hi), hi − lo of them, or null for the
+     *     coordinates lo … hi − 1
+     */
+    BlockTask(String gradientId, String lossSpec, Recipe recipe, int lo, int hi, int[] coordinates) {
         this.gradientId = gradientId;
         this.lossSpec = lossSpec;
         this.recipe = recipe;
         this.lo = lo;
         this.hi = hi;
+        this.coordinates = coordinates;
     }
 
     @Override
@@ -52,12 +65,15 @@ final class BlockTask extends MemberTask<BlockOutcome> {
         if (parameters == null) {
             return BlockOutcome.missingParameters(lo);
         }
-        int[] coordinates = new int[hi - lo];
-        for (int k = 0; k < coordinates.length; k++) {
-            coordinates[k] = lo + k;
+        int[] coordinates = this.coordinates;
+        if (coordinates == null) {
+            coordinates = new int[hi - lo];
+            for (int k = 0; k < coordinates.length; k++) {
+                coordinates[k] = lo + k;
+            }
         }
         NumericGradient engine = new NumericGradient(recipe.scheme(), recipe.steps(), recipe.mode(),
-                Execution.on(runtime.pool()), ProgressListener.NONE, parameters.cancellation());
+                Execution.on(runtime.pool()), ProgressListener.NONE, parameters.cancellation(), recipe.probeBatch());
         try {
             GradientResult result = engine.computeCoordinates(loss, parameters.x(), coordinates);
             return BlockOutcome.done(lo, result.values(), result.errorEstimates(), result.evaluations());
@@ -79,6 +95,7 @@ final class BlockTask extends MemberTask<BlockOutcome> {
         recipe.writeTo(out);
         out.writeInt(lo);
         out.writeInt(hi);
+        out.writeIntArray(coordinates);
     }
 
     @Override
@@ -88,5 +105,6 @@ final class BlockTask extends MemberTask<BlockOutcome> {
         recipe = Recipe.readFrom(in);
         lo = in.readInt();
         hi = in.readInt();
+        coordinates = in.readIntArray();
     }
 }

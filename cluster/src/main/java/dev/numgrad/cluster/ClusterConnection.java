@@ -57,6 +57,17 @@ public final class ClusterConnection implements AutoCloseable {
         return ClusterGradient.dataMembers(client).size();
     }
 
+    /**
+     * The cores of the data members together: the fork/join workers that compute a gradient's
+     * blocks. Asks every member (one small task each).
+     *
+     * @return the members' fork/join workers together, 0 with no data member
+     * @throws ClusterUnavailableException if a member does not answer
+     */
+    public int cores() {
+        return ClusterOverheads.cores(client, ClusterGradient.dataMembers(client));
+    }
+
     /** Disconnects; idempotent. */
     @Override
     public void close() {

@@ -92,6 +92,39 @@ public record ClusterGradient(NumericGradient engine, HazelcastInstance cluster,
      * @throws GradientCancelledException if the engine's cancellation token was cancelled
      */
     public GradientResult compute(LossSpec loss, double[] x) {
+        return run(loss, x, null);
+    }
+
+    /**
+     * The partial derivatives of the listed coordinates only, at {@code x}: {@code values()[k]}
+     * is ∂f/∂x_{coordinates[k]}, as {@link NumericGradient#computeCoordinates} computes it
+     * locally. The subset is cut into blocks like a whole gradient; each block carries its share
+     * of the list.
+     *
+     * @param loss the loss, built on every member from this description
+     * @param x the point, length the loss's dimension. Not modified.
+     * @param coordinates indices in [0, dimension), in any order, repeats allowed. Not modified.
+     * @return the listed partial derivatives, each bit-identical to the same entry of
+     *     {@link NumericGradient#computeCoordinates} of the same loss (and so to the same
+     *     coordinate of a whole gradient)
+     * @throws IndexOutOfBoundsException naming the first coordinate out of range
+     * @throws DimensionMismatchException if x has the wrong length
+     * @throws NonFiniteParameterException if some x_i is NaN or infinite (the first one is named)
+     * @throws dev.numgrad.InvalidStepException if a listed coordinate's step is invalid
+     * @throws UnsupportedModeException for delta mode on a loss without a delta evaluator
+     * @throws LossUnavailableException if a member cannot build the loss (the member is named)
+     * @throws BlockFailedException if the loss fails on a member (the coordinate is named)
+     * @throws ClusterUnavailableException with no member left, after losing the cluster, or at the
+     *     timeout
+     * @throws GradientCancelledException if the engine's cancellation token was cancelled
+     */
+    public GradientResult computeCoordinates(LossSpec loss, double[] x, int[] coordinates) {
+        Objects.requireNonNull(coordinates, "coordinates");
+        return run(loss, x, coordinates.clone());
+    }
+
+    /** Validates as the local engine does, then computes every slot; {@code subset} null means all. */
+    private GradientResult run(LossSpec loss, double[] x, int[] subset) {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(x, "x");
         long start = System.nanoTime();
@@ -108,31 +141,43 @@ public record ClusterGradient(NumericGradient engine, HazelcastInstance cluster,
         }
         Described described = describe(loss, members, deadline);
         int n = described.dimension();
+        if (subset != null) {
+            for (int k = 0; k < subset.length; k++) {
+                if (subset[k] < 0 || subset[k] >= n) {
+                    throw new IndexOutOfBoundsException("coordinates[" + k + "] = " + subset[k]
+                            + " is not in [0, " + n + ")");
+                }
+            }
+        }
         if (x0.length != n) {
             throw new DimensionMismatchException(x0.length, n);
         }
         if (engine.mode() == Mode.DELTA && !described.delta()) {
             throw new UnsupportedModeException(engine.mode().id(), described.name(), "a delta evaluator (a DeltaLoss)");
         }
-        for (int i = 0; i < n; i++) {
+        int slots = subset == null ? n : subset.length;
+        for (int k = 0; k < slots; k++) {
+            int i = subset == null ? k : subset[k];
             engine.steps().checkedStep(engine.scheme(), x0[i], i);
         }
         if (engine.cancellation().isCancelled()) {
-            throw new GradientCancelledException(0, n);
+            throw new GradientCancelledException(0, slots);
         }
 
         String gradientId = UUID.randomUUID().toString();
         IMap<String, double[]> parameters = cluster.getMap(MemberRuntime.PARAMETERS_MAP);
         parameters.set(gradientId, x0);
         try {
-            int blocks = options.blocks(n, described.cores(), described.members().size());
+            int blocks = options.blocks(Math.max(1, slots), described.cores(), described.members().size());
             BlockDispatch dispatch = new BlockDispatch(cluster, executor(), gradientId, loss.text(),
-                    new Recipe(engine.scheme(), engine.steps(), engine.mode()), n, blocks,
+                    new Recipe(engine.scheme(), engine.steps(), engine.mode(), engine.probeBatch()), slots, subset, blocks,
                     engine.scheme().estimatesError(), options.tasksPerMember(), deadline, options.timeout(),
                     engine.progress(), engine.cancellation(), () -> parameters.set(gradientId, x0));
             BlockDispatch.Gathered gathered = dispatch.run(described.members());
+            // The members batch exactly as the local engine would: black-box probes of a ProbeBatchLoss.
+            int probeBatch = engine.mode() == Mode.BLACK_BOX && described.probeBatch() ? engine.probeBatch() : 1;
             return new GradientResult(gathered.values(), gathered.evaluations(),
-                    Duration.ofNanos(System.nanoTime() - start), gathered.errors());
+                    Duration.ofNanos(System.nanoTime() - start), gathered.errors(), probeBatch);
         } finally {
             deleteQuietly(parameters, gradientId);
         }
@@ -154,7 +199,7 @@ public record ClusterGradient(NumericGradient engine, HazelcastInstance cluster,
     }
 
     /** What the members said about the loss. */
-    private record Described(int dimension, String name, boolean delta, int cores, List<Member> members) {
+    private record Described(int dimension, String name, boolean delta, boolean probeBatch, int cores, List<Member> members) {
     }
 
     /**
@@ -201,7 +246,7 @@ public record ClusterGradient(NumericGradient engine, HazelcastInstance cluster,
         if (first == null) {
             throw new ClusterUnavailableException("no cluster members left to compute " + loss.text(), lastLoss);
         }
-        return new Described(first.dimension(), first.name(), first.delta(), cores, able);
+        return new Described(first.dimension(), first.name(), first.delta(), first.probeBatch(), cores, able);
     }
 
     /** The entry must go, but a caller that lost the cluster has a better error to report. */

@@ -32,6 +32,10 @@ import java.util.concurrent.Future;
  */
 public record ClusterOverheads(int members, int cores, double[] taskSeconds, double[] broadcastSeconds, int doubles) {
 
+    /** A one-coordinate loss every member builds at once: what the timing blocks compute. */
+    private static final String TINY_LOSS = LossSpec.workload(WorkloadSpec.of("sumsq", 1), Kernels.scalar()).text();
+
+
     /**
      * Validates the components.
      *
@@ -72,16 +76,13 @@ public record ClusterOverheads(int members, int cores, double[] taskSeconds, dou
         }
         IExecutorService executor = cluster.getExecutorService(MemberRuntime.EXECUTOR);
         IMap<String, double[]> map = cluster.getMap(MemberRuntime.PARAMETERS_MAP);
-        String spec = LossSpec.workload(WorkloadSpec.of("sumsq", 1), Kernels.scalar()).text();
-        int cores = 0;
-        for (Future<LossDescription> answer : executor.submitToMembers(new DescribeTask(spec), members).values()) {
-            cores += await(answer).cores();
-        }
+        String spec = TINY_LOSS;
+        int cores = cores(cluster, members);
 
         String id = UUID.randomUUID().toString();
         map.set(id, new double[] {0.5});
         double[] taskSeconds = new double[tasks];
-        Recipe recipe = new Recipe(Scheme.central(), StepPolicy.scaledToScheme(), Mode.BLACK_BOX);
+        Recipe recipe = new Recipe(Scheme.central(), StepPolicy.scaledToScheme(), Mode.BLACK_BOX, 1);
         try {
             for (int k = -Math.min(tasks, 20); k < tasks; k++) { // the first ones warm up both sides
                 Member member = members.get(Math.floorMod(k, members.size()));
@@ -158,6 +159,21 @@ public record ClusterOverheads(int members, int cores, double[] taskSeconds, dou
     @Override
     public double[] broadcastSeconds() {
         return broadcastSeconds.clone();
+    }
+
+    /**
+     * The fork/join workers of the given members together, asked of each member with the
+     * smallest loss there is.
+     *
+     * @throws ClusterUnavailableException if a member does not answer
+     */
+    static int cores(HazelcastInstance cluster, List<Member> members) {
+        IExecutorService executor = cluster.getExecutorService(MemberRuntime.EXECUTOR);
+        int cores = 0;
+        for (Future<LossDescription> answer : executor.submitToMembers(new DescribeTask(TINY_LOSS), members).values()) {
+            cores += await(answer).cores();
+        }
+        return cores;
     }
 
     private static double median(double[] sorted) {

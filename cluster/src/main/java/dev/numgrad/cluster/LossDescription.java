@@ -5,11 +5,12 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
 import dev.numgrad.loss.DeltaLoss;
 import dev.numgrad.loss.Loss;
+import dev.numgrad.loss.ProbeBatchLoss;
 import java.io.IOException;
 
 /**
  * What one member reports about a loss specification before a gradient starts: the loss as the
- * member built it (dimension, name, whether delta mode works) and the cores it computes with, or
+ * member built it (dimension, name, whether delta mode and batched probes work) and the cores it computes with, or
  * why it cannot build the loss.
  */
 final class LossDescription implements DataSerializable {
@@ -18,6 +19,7 @@ final class LossDescription implements DataSerializable {
     private int dimension;
     private String name;
     private boolean delta;
+    private boolean probeBatch;
     private int cores;
 
     /** For Hazelcast's deserialization. */
@@ -29,6 +31,7 @@ final class LossDescription implements DataSerializable {
         description.dimension = loss.dimension();
         description.name = loss.name();
         description.delta = loss instanceof DeltaLoss;
+        description.probeBatch = loss instanceof ProbeBatchLoss;
         description.cores = cores;
         return description;
     }
@@ -56,6 +59,11 @@ final class LossDescription implements DataSerializable {
         return delta;
     }
 
+    /** Whether black-box probes can be batched ({@link ProbeBatchLoss}). */
+    boolean probeBatch() {
+        return probeBatch;
+    }
+
     /** The member's fork/join parallelism. */
     int cores() {
         return cores;
@@ -67,6 +75,7 @@ final class LossDescription implements DataSerializable {
         out.writeInt(dimension);
         out.writeString(name);
         out.writeBoolean(delta);
+        out.writeBoolean(probeBatch);
         out.writeInt(cores);
     }
 
@@ -76,6 +85,7 @@ final class LossDescription implements DataSerializable {
         dimension = in.readInt();
         name = in.readString();
         delta = in.readBoolean();
+        probeBatch = in.readBoolean();
         cores = in.readInt();
     }
 }

@@ -16,18 +16,23 @@ import com.hazelcast.nio.ObjectDataOutput;
  * @param scheme the finite-difference formula
  * @param steps the step policy
  * @param mode black-box or delta
+ * @param probeBatch the most black-box probe points per loss pass, at least 1
  */
-record Recipe(Scheme scheme, StepPolicy steps, Mode mode) {
+record Recipe(Scheme scheme, StepPolicy steps, Mode mode, int probeBatch) {
 
     Recipe {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(steps, "steps");
         Objects.requireNonNull(mode, "mode");
+        if (probeBatch < 1) {
+            throw new IllegalArgumentException("probe batch must be at least 1, got " + probeBatch);
+        }
     }
 
     void writeTo(ObjectDataOutput out) throws IOException {
         out.writeString(scheme.id());
         out.writeString(mode.id());
+        out.writeInt(probeBatch);
         switch (steps) {
             case StepPolicy.Absolute absolute -> {
                 out.writeByte(0);
@@ -44,6 +49,7 @@ record Recipe(Scheme scheme, StepPolicy steps, Mode mode) {
     static Recipe readFrom(ObjectDataInput in) throws IOException {
         Scheme scheme = Scheme.parse(in.readString());
         Mode mode = Mode.parse(in.readString());
+        int probeBatch = in.readInt();
         byte kind = in.readByte();
         StepPolicy steps = switch (kind) {
             case 0 -> StepPolicy.absolute(in.readDouble());
@@ -51,6 +57,6 @@ record Recipe(Scheme scheme, StepPolicy steps, Mode mode) {
             case 2 -> StepPolicy.scaledToScheme();
             default -> throw new IOException("unknown step policy kind " + kind);
         };
-        return new Recipe(scheme, steps, mode);
+        return new Recipe(scheme, steps, mode, probeBatch);
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A three-member cluster on loopback in this JVM, used through a client: every standard workload's
@@ -54,7 +55,11 @@ class ClusterGradientTest {
     }
 
     static Stream<Arguments> workloads() {
-        List<String> specs = List.of("sumsq:50", "rosen:41", "linreg:9,37", "logreg:9,37", "mlp:5,4,3,6");
+        return cases(List.of("sumsq:50", "rosen:41", "linreg:9,37", "logreg:9,37", "mlp:5,4,3,6"));
+    }
+
+    /** Every workload in both modes and three schemes, on the scalar kernels. */
+    private static Stream<Arguments> cases(List<String> specs) {
         return specs.stream().flatMap(spec -> Stream.of(Mode.BLACK_BOX, Mode.DELTA)
                 .flatMap(mode -> Stream.of(Scheme.central(), Scheme.forward(), Scheme.richardson())
                         .map(scheme -> Arguments.of(spec + "@scalar", mode, scheme))));
@@ -76,6 +81,93 @@ class ClusterGradientTest {
         assertArrayEquals(local.values(), remote.values(), text + " " + mode.id() + " " + scheme.id());
         assertArrayEquals(local.errorEstimates(), remote.errorEstimates(), "error estimates");
         assertArrayEquals(before, x, "x must not be modified");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"linreg:9,37@panama", "logreg:9,37@scalar", "rosen:41@scalar"})
+    void batchedProbesTravelToTheMembersAndAreReportedAsLocally(String text) {
+        LossSpec spec = LossSpec.parse(text);
+        Loss loss = spec.build("test");
+        double[] x = Workloads.start(loss.dimension());
+        NumericGradient engine = NumericGradient.defaults().withProbeBatch(4);
+
+        GradientResult local = engine.compute(loss, x);
+        GradientResult remote = new ClusterGradient(engine, client.instance(),
+                ClusterOptions.defaults().withBlocksPerCore(3)).compute(spec, x);
+
+        assertArrayEquals(local.values(), remote.values(), text);
+        assertEquals(local.probeBatch(), remote.probeBatch(), text + ": probe batch used");
+    }
+
+    static Stream<Arguments> subsets() {
+        return cases(List.of("rosen:41", "logreg:9,37", "mlp:5,4,3,6"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("subsets")
+    void aCoordinateSubsetMatchesTheLocalEngineBitForBit(String text, Mode mode, Scheme scheme) {
+        LossSpec spec = LossSpec.parse(text);
+        Loss loss = spec.build("test");
+        int n = loss.dimension();
+        double[] x = Workloads.start(n);
+        double[] before = x.clone();
+        // Out of order, with a repeat, the last coordinate and the first: every way a subset can be odd.
+        int[] coordinates = {n - 1, 3, 0, n / 2, 3, 7, n / 3, 1};
+        int[] listed = coordinates.clone();
+        NumericGradient engine = NumericGradient.defaults().withMode(mode).withScheme(scheme);
+
+        GradientResult local = engine.computeCoordinates(loss, x, coordinates);
+        GradientResult remote = new ClusterGradient(engine, client.instance(),
+                ClusterOptions.defaults().withBlocksPerCore(3)).computeCoordinates(spec, x, coordinates);
+
+        assertArrayEquals(local.values(), remote.values(), text + " " + mode.id() + " " + scheme.id());
+        assertArrayEquals(local.errorEstimates(), remote.errorEstimates(), "error estimates");
+        double[] whole = engine.compute(loss, x).values();
+        for (int k = 0; k < coordinates.length; k++) {
+            assertEquals(whole[coordinates[k]], remote.values()[k], "coordinate " + coordinates[k] + " of the whole");
+        }
+        assertArrayEquals(before, x, "x must not be modified");
+        assertArrayEquals(listed, coordinates, "the coordinates must not be modified");
+    }
+
+    @Test
+    void aLargeSubsetIsSpreadOverManyBlocks() {
+        LossSpec spec = LossSpec.parse("mlp:9,8,3,5@scalar");
+        Loss loss = spec.build("test");
+        double[] x = Workloads.start(loss.dimension());
+        int[] coordinates = new int[loss.dimension() / 2];
+        for (int k = 0; k < coordinates.length; k++) {
+            coordinates[k] = (int) ((2L * k + 1) * loss.dimension() / (2L * coordinates.length));
+        }
+        NumericGradient engine = NumericGradient.defaults();
+        java.util.concurrent.atomic.AtomicLong reports = new java.util.concurrent.atomic.AtomicLong();
+        GradientResult remote = new ClusterGradient(engine.withProgress((done, total) -> {
+            assertEquals(coordinates.length, total, "progress counts the subset's coordinates");
+            reports.incrementAndGet();
+        }), client.instance(), ClusterOptions.defaults().withBlocksPerCore(4)).computeCoordinates(spec, x, coordinates);
+        assertArrayEquals(engine.computeCoordinates(loss, x, coordinates).values(), remote.values());
+        assertTrue(reports.get() > 1, "one progress report per block, got " + reports.get());
+    }
+
+    @Test
+    void anEmptySubsetIsAnEmptyResult() {
+        GradientResult remote = new ClusterGradient(NumericGradient.defaults(), client.instance(),
+                ClusterOptions.defaults()).computeCoordinates(LossSpec.parse("sumsq:5@scalar"), new double[5], new int[0]);
+        assertEquals(0, remote.values().length);
+    }
+
+    @Test
+    void aSubsetCoordinateOutOfRangeIsNamedBeforeAnyBlockRuns() {
+        ClusterGradient gradient = new ClusterGradient(NumericGradient.defaults(), client.instance(),
+                ClusterOptions.defaults());
+        LossSpec spec = LossSpec.parse("sumsq:5@scalar");
+        IndexOutOfBoundsException high = assertThrows(IndexOutOfBoundsException.class,
+                () -> gradient.computeCoordinates(spec, new double[5], new int[] {0, 5}));
+        assertEquals("coordinates[1] = 5 is not in [0, 5)", high.getMessage());
+        IndexOutOfBoundsException low = assertThrows(IndexOutOfBoundsException.class,
+                () -> gradient.computeCoordinates(spec, new double[5], new int[] {-1}));
+        assertEquals("coordinates[0] = -1 is not in [0, 5)", low.getMessage());
+        assertTrue(client.instance().getMap(MemberRuntime.PARAMETERS_MAP).isEmpty(), "no parameters were published");
     }
 
     @Test

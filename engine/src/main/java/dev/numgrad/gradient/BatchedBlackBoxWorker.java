@@ -62,8 +62,14 @@ final class BatchedBlackBoxWorker extends BlackBoxWorker {
         evaluateRecorded();
         replayed = 0;
         for (int slot = lo; slot < hi; slot++) {
-            job.out[slot] = differentiate(slot);
+            job.out[slot] = checked(slot, differentiate(slot));
         }
+    }
+
+    /** Groups [lo, hi) are output slots [lo·K, min(slots, hi·K)). */
+    @Override
+    public void afterRange(int lo, int hi) {
+        checkUnmodified(x, lo * groupSize, Math.min(job.out.length, hi * groupSize));
     }
 
     @Override

@@ -28,6 +28,11 @@ sealed class BlackBoxWorker extends GradientWorker permits BatchedBlackBoxWorker
         this.x = job.x.clone();
     }
 
+    @Override
+    public void afterRange(int lo, int hi) {
+        checkUnmodified(x, lo, hi);
+    }
+
     /** f(x), validated finite. */
     double valueAtBase() {
         double value;
@@ -37,6 +42,7 @@ sealed class BlackBoxWorker extends GradientWorker permits BatchedBlackBoxWorker
             throw LossEvaluationException.atBasePoint(job.lossName, "evaluating f(x)", e);
         }
         evaluations++;
+        checkUnmodifiedAtBase(x);
         if (!Double.isFinite(value)) {
             throw NonFiniteLossException.atBasePoint(job.lossName, value);
         }

@@ -1,7 +1,10 @@
 package dev.numgrad.gradient;
 
+import dev.numgrad.InputModifiedException;
+import dev.numgrad.NonFiniteDerivativeException;
 import dev.numgrad.fd.CoordinateProbe;
 import dev.numgrad.schedule.CoordinateWorker;
+import java.util.Arrays;
 
 /**
  * One worker's means of differencing coordinates: it is the {@link CoordinateProbe} of whichever
@@ -23,7 +26,7 @@ abstract sealed class GradientWorker implements CoordinateWorker, CoordinateProb
     /** One scheduler slot is one output slot, except for {@link BatchedBlackBoxWorker}'s groups. */
     @Override
     public void process(int slot) {
-        job.out[slot] = differentiate(slot);
+        job.out[slot] = checked(slot, differentiate(slot));
     }
 
     /** The scheme's derivative for output slot {@code slot}, probing through {@link #at(double)}. */
@@ -32,5 +35,47 @@ abstract sealed class GradientWorker implements CoordinateWorker, CoordinateProb
         double h = job.steps.step(job.scheme, job.x[i]);
         coordinate = i;
         return job.scheme.derivative(this, job.base, h, job.errors, slot);
+    }
+
+    /**
+     * The derivative of output slot {@code slot}, or a {@link NonFiniteDerivativeException}: every
+     * probe was finite (the probes check), so a non-finite result means the quotient overflowed.
+     */
+    final double checked(int slot, double derivative) {
+        if (!Double.isFinite(derivative)) {
+            int i = job.coordinates == null ? slot : job.coordinates[slot];
+            throw new NonFiniteDerivativeException(job.lossName, i, job.x[i], job.steps.step(job.scheme, job.x[i]),
+                    derivative);
+        }
+        return derivative;
+    }
+
+    /**
+     * Whether {@code mine}, the worker's private copy of x, still equals the validated x after
+     * the evaluations of slots [lo, hi); if not, restores it and reports the first difference.
+     * One vectorised comparison per range: negligible next to the range's evaluations, each of
+     * which reads all of x.
+     */
+    final void checkUnmodified(double[] mine, int lo, int hi) {
+        check(mine, lo, hi);
+    }
+
+    /** As {@link #checkUnmodified}, after the evaluation at the base point. */
+    final void checkUnmodifiedAtBase(double[] mine) {
+        check(mine, -1, -1);
+    }
+
+    /** @param lo first slot of the range evaluated, or -1 for the base point */
+    private void check(double[] mine, int lo, int hi) {
+        int j = Arrays.mismatch(mine, job.x);
+        if (j < 0) {
+            return;
+        }
+        double after = mine[j];
+        System.arraycopy(job.x, 0, mine, 0, mine.length);
+        String during = lo < 0 ? "the base point x was evaluated"
+                : job.coordinates == null ? "coordinates [" + lo + ", " + hi + ") were differenced"
+                : "coordinates " + Arrays.toString(Arrays.copyOfRange(job.coordinates, lo, hi)) + " were differenced";
+        throw InputModifiedException.byLoss(job.lossName, j, job.x[j], after, during);
     }
 }

@@ -2,6 +2,7 @@ package dev.numgrad.gradient;
 
 import dev.numgrad.DimensionMismatchException;
 import dev.numgrad.GradientCancelledException;
+import dev.numgrad.InputModifiedException;
 import dev.numgrad.InvalidDimensionException;
 import dev.numgrad.NonFiniteParameterException;
 import dev.numgrad.UnsupportedModeException;
@@ -16,6 +17,7 @@ import dev.numgrad.schedule.CoordinateScheduler;
 import dev.numgrad.schedule.ProgressListener;
 import dev.numgrad.schedule.WorkerStash;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -171,6 +173,12 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      * @throws dev.numgrad.LossEvaluationException if the loss throws (naming the coordinate)
      * @throws dev.numgrad.NonFiniteLossException if the loss returns NaN or ±∞ (naming the coordinate)
      * @throws GradientCancelledException if the cancellation token was cancelled
+     * @throws dev.numgrad.NonFiniteDerivativeException if every loss value was finite but a
+     *     difference quotient overflowed (naming the coordinate and the step)
+     * @throws dev.numgrad.InputModifiedException if the loss's evaluator wrote into the x it was
+     *     given (naming the entry)
+     * @throws dev.numgrad.PoolUnavailableException if the execution's pool is shut down, is shut
+     *     down during the run, or cannot start a worker thread
      */
     public GradientResult compute(Loss loss, double[] x) {
         Objects.requireNonNull(loss, "loss");
@@ -275,6 +283,15 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
         // batched: one scheduler slot per group of `batch` coordinates
         int tasks = (int) ((slots + (long) batch - 1) / batch);
         CoordinateScheduler.run(execution.pool().orElse(null), tasks, workers, progress, cancellation);
+        if (mode == Mode.DELTA) {
+            // Delta evaluators share x0 (a private copy each would cost O(threads · n) more, and
+            // a check per range O(n) against ranges of O(1) probes): one comparison with the
+            // caller's x, equal to x0 when it was validated, finds a write by any of them.
+            int j = Arrays.mismatch(x0, x);
+            if (j >= 0) {
+                throw InputModifiedException.byLoss(loss.name(), j, x[j], x0[j], "the delta gradient was computed");
+            }
+        }
 
         long evaluations = 0;
         for (GradientWorker worker : workers.created()) {

@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  *         .withClipping(GradientClipping.byNorm(10))
  *         .withStopping(StoppingRules.iterations(5_000).withGradientTolerance(1e-8));
  * DescentResult result = loop.run(GradientSource.exact(loss), start);
- * result.trace().writeCsv(Path.of("trace.csv"));
+ * StringBuilder csv = new StringBuilder();
+ * result.trace().writeCsv(csv);
  * }</pre>
  *
  * <p>Divergence: the run stops with {@link StopReason#DIVERGED} when an iterate is
@@ -127,10 +128,17 @@ public record DescentLoop(Optimizer optimizer, LearningRateSchedule schedule, Gr
 
     /**
      * Runs the descent from {@code start}. Everything is validated before the first
-     * evaluation. Interrupting the running thread stops the run at the next iterate with
+     * evaluation. The run never loses the work done: whatever ends it, the result holds the last
+     * healthy iterate, the best one and the trace, and says why it stopped.
+     * Interrupting the running thread stops the run at the next iterate with
      * {@link StopReason#CANCELLED}, and so does a {@link dev.numgrad.GradientCancelledException}
      * from the source (a numeric gradient cancelled through its token, which takes effect
-     * within the gradient rather than after it). Other exceptions from the source propagate.
+     * within the gradient rather than after it). A non-finite loss or gradient (also reported by
+     * the source as {@link dev.numgrad.NonFiniteLossException} or
+     * {@link dev.numgrad.NonFiniteDerivativeException}) is {@link StopReason#DIVERGED}; any other
+     * exception from the source, and a source that writes into x
+     * ({@link dev.numgrad.InputModifiedException}), is {@link StopReason#FAILED} with the
+     * exception in {@link DescentResult#failure()}.
      *
      * @param source f and ∇f; used by this run only, while it lasts
      * @param start the first iterate, finite, of the source's dimension when it reports one.

@@ -1,7 +1,9 @@
 package dev.numgrad.optim;
 
+import dev.numgrad.Words;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of a {@link DescentLoop} run. Never loses the work done: when the run diverges,
@@ -23,10 +25,12 @@ public final class DescentResult {
     private final long gradientEvaluations;
     private final Duration elapsed;
     private final DescentTrace trace;
+    private final String stopDetail;
+    private final RuntimeException failure;
 
     DescentResult(double[] x, double loss, double gradientNorm, double[] best, double bestLoss, int bestIteration,
-                  StopReason stopReason, int iterations, long gradientEvaluations, Duration elapsed,
-                  DescentTrace trace) {
+                  StopReason stopReason, String stopDetail, RuntimeException failure, int iterations,
+                  long gradientEvaluations, Duration elapsed, DescentTrace trace) {
         this.x = x.clone();
         this.loss = loss;
         this.gradientNorm = gradientNorm;
@@ -38,6 +42,8 @@ public final class DescentResult {
         this.gradientEvaluations = gradientEvaluations;
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
         this.trace = Objects.requireNonNull(trace, "trace");
+        this.stopDetail = Objects.requireNonNull(stopDetail, "stopDetail");
+        this.failure = failure;
     }
 
     /**
@@ -51,10 +57,10 @@ public final class DescentResult {
     }
 
     /**
-     * f at {@link #x()}; non-finite only when the start itself diverged, NaN when the run was
-     * cancelled before the start's gradient was done.
+     * f at {@link #x()}; non-finite only when the start itself diverged, NaN when the run stopped
+     * (cancelled, failed) before the start's gradient was done.
      *
-     * @return f at the final iterate
+     * @return the final loss
      */
     public double loss() {
         return loss;
@@ -70,19 +76,48 @@ public final class DescentResult {
         return best.clone();
     }
 
-    /** {@return f at {@link #best()}} */
+    /**
+     * f at {@link #best()}.
+     *
+     * @return the lowest loss seen; NaN when no iterate was evaluated
+     */
     public double bestLoss() {
         return bestLoss;
     }
 
-    /** {@return the index of {@link #best()} in the trace} */
+    /**
+     * The iterate {@link #best()} is.
+     *
+     * @return its index (0 for the start); -1 when no iterate was evaluated
+     */
     public int bestIteration() {
         return bestIteration;
     }
 
-    /** {@return why the run stopped} */
+    /** {@return why the run ended} */
     public StopReason stopReason() {
         return stopReason;
+    }
+
+    /**
+     * What ended the run, in a sentence for people: e.g. "reached 1,000 steps", "the gradient is
+     * NaN at x[3] at iterate 12 although the loss 2.5 is finite", "the loss threw at iterate 7: …".
+     *
+     * @return the explanation, never null
+     */
+    public String stopDetail() {
+        return stopDetail;
+    }
+
+    /**
+     * The exception that ended the run, after {@link StopReason#FAILED} (and after
+     * {@link StopReason#DIVERGED} when the divergence was reported by the source as an
+     * exception, e.g. a non-finite loss at a perturbed point of a numeric gradient).
+     *
+     * @return the exception, or empty
+     */
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /**
@@ -112,7 +147,8 @@ public final class DescentResult {
 
     @Override
     public String toString() {
-        return "DescentResult[" + stopReason + " after " + iterations + " steps, loss " + loss
+        return "DescentResult[" + stopReason + " after " + Words.count(iterations, "step") + " (" + stopDetail
+                + "), loss " + loss
                 + ", gradient norm " + gradientNorm + ", best loss " + bestLoss + " at " + bestIteration
                 + ", " + gradientEvaluations + " gradient evaluations in " + elapsed + "]";
     }

@@ -22,6 +22,8 @@ public interface GradientSource {
      * @param x the point. Not modified.
      * @param gradient output, length of x. Modified: overwritten with ∇f(x).
      * @return f(x); a non-finite value makes the loop stop with {@link StopReason#DIVERGED}
+     * @throws RuntimeException any failure; the loop stops with {@link StopReason#FAILED} and keeps
+     *     the last good iterate
      */
     double valueAndGradient(double[] x, double[] gradient);
 

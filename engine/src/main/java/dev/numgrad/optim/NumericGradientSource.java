@@ -18,12 +18,12 @@ import java.util.OptionalInt;
  * ∇f(x) from the engine's {@link NumericGradient} (black-box or delta, any scheme), written
  * straight into the loop's gradient buffer.
  *
- * <p>Divergence instead of an exception: the numeric gradient refuses to difference a
- * non-finite loss value ({@link NonFiniteLossException}), but in a descent that is exactly the
- * divergence the loop reports with the last healthy iterate. So a non-finite f(x) is returned
- * as it is, and a non-finite value at a perturbed point x ± h·eᵢ gives an all-NaN gradient;
- * either way the loop stops with {@link StopReason#DIVERGED}. Every other exception of the
- * numeric gradient propagates.
+ * <p>Divergence: a non-finite f(x) is returned as it is (with an all-NaN gradient), and the loop
+ * stops with {@link StopReason#DIVERGED}. A non-finite value at a perturbed point x ± h·eᵢ, or a
+ * difference quotient that overflows, reaches the loop as the numeric gradient's
+ * {@link NonFiniteLossException} or {@link dev.numgrad.NonFiniteDerivativeException}, which the
+ * loop also reports as divergence, naming the coordinate and the offset. Every other exception of
+ * the numeric gradient ends the run with {@link StopReason#FAILED} and the last good iterate.
  *
  * <p>Owns one evaluator, so it serves one run at a time.
  */
@@ -54,12 +54,8 @@ public final class NumericGradientSource implements GradientSource {
             Arrays.fill(out, Double.NaN);
             return value;
         }
-        try {
-            GradientResult result = gradient.compute(loss, x, out);
-            evaluations += result.evaluations();
-        } catch (NonFiniteLossException e) {
-            Arrays.fill(out, Double.NaN);
-        }
+        GradientResult result = gradient.compute(loss, x, out);
+        evaluations += result.evaluations();
         return value;
     }
 

@@ -12,9 +12,17 @@ public enum StopReason {
     TIME_BUDGET,
     /**
      * The loss or gradient became non-finite, the iterate did, or the loss exploded past the
-     * divergence limit; the result holds the last iterate before that.
+     * divergence limit; the result holds the last iterate before that, and
+     * {@link DescentResult#stopDetail()} says which of these happened, at which iterate (and,
+     * for a gradient, at which coordinate).
      */
     DIVERGED,
+    /**
+     * The gradient source threw (the loss threw, a finite-difference step became invalid at the
+     * new iterate, an evaluator wrote into x, the pool failed); the result holds the last iterate
+     * that was fully evaluated, and {@link DescentResult#failure()} the exception.
+     */
+    FAILED,
     /**
      * The running thread was interrupted (its interrupt status is left set), or the source's
      * numeric gradient was cancelled through its {@code CancellationToken}; the result holds

@@ -1,8 +1,11 @@
 package dev.numgrad.schedule;
 
 import dev.numgrad.GradientCancelledException;
+import dev.numgrad.PoolUnavailableException;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +40,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * have thrown, deterministically. Leaves never complete exceptionally, so the pool sees only
  * normal completions and stays usable, and the recorded exception is rethrown as it was thrown,
  * not re-wrapped by {@code ForkJoinTask}.
+ *
+ * <p>The pool's own failures become {@link PoolUnavailableException}: a pool shut down before the
+ * run, a pool shut down ({@code shutdownNow()}) during it, and a pool that starts no thread for
+ * the run (its thread factory throws or returns null; at a process limit), which would otherwise
+ * leave the caller waiting forever for a task no thread will run. A pool that starts some threads
+ * but not all simply runs the work on those it has: a fork whose thread could not be started still
+ * queued its task, which the forking worker runs itself when it joins.
+ *
+ * <p>Each worker may check its own state after a range ({@link CoordinateWorker#afterRange}); a
+ * failure there is recorded against the range's first coordinate.
  */
 public final class CoordinateScheduler {
 
@@ -72,6 +85,8 @@ public final class CoordinateScheduler {
      * @param cancellation checked before every coordinate
      * @param <W> the worker type
      * @throws GradientCancelledException if a worker observed the cancelled token
+     * @throws PoolUnavailableException if the pool is shut down, is shut down during the run, or
+     *     starts no worker thread
      * @throws RuntimeException the failure of the lowest failing coordinate, as thrown by the worker
      */
     public static <W extends CoordinateWorker> void run(ForkJoinPool pool, int n, WorkerStash<W> workers,
@@ -87,9 +102,52 @@ public final class CoordinateScheduler {
                 run.leaf(lo, Math.min(n, lo + chunk));
             }
         } else {
-            pool.invoke(new RangeTask<>(run, parallelGrain, 0, n));
+            runOnPool(pool, new RangeTask<>(run, parallelGrain, 0, n), run);
         }
         run.rethrow();
+    }
+
+    /**
+     * Submits the root task and waits for it, turning the pool's own failures into
+     * {@link PoolUnavailableException}: a shut-down pool ({@code RejectedExecutionException} with
+     * no message), a pool shut down during the run ({@code CancellationException}), and a pool
+     * that started no thread. The last would otherwise hang: the task waits in the queue for a
+     * worker that never comes, and the caller waits for the task.
+     */
+    private static void runOnPool(ForkJoinPool pool, RangeTask<?> root, Run<?> run) {
+        if (pool.isShutdown()) {
+            throw PoolUnavailableException.shutDown(null);
+        }
+        try {
+            pool.execute(root);
+        } catch (RejectedExecutionException e) {
+            throw PoolUnavailableException.shutDown(e);
+        } catch (Error e) {
+            // The root is queued, but the pool failed to start a thread for it (the thread
+            // factory threw; at a process limit, OutOfMemoryError: unable to create native thread).
+            if (pool.getPoolSize() == 0) {
+                abandon(root, run);
+                throw PoolUnavailableException.threadsUnavailable(e);
+            }
+        }
+        // Submission creates a worker synchronously when none is running, so an empty pool now
+        // means its factory returned no thread: nothing will ever run the root.
+        if (pool.getPoolSize() == 0 && !root.isDone()) {
+            abandon(root, run);
+            throw PoolUnavailableException.threadsUnavailable(null);
+        }
+        try {
+            root.join();
+        } catch (CancellationException e) {
+            // shutdownNow() cancelled the root; leaves already running stop at their next coordinate.
+            run.abandon();
+            throw PoolUnavailableException.shutDownDuringRun(run.done(), run.n, e);
+        }
+    }
+
+    private static void abandon(RangeTask<?> root, Run<?> run) {
+        run.abandon();
+        root.cancel(false);
     }
 
     /** Shared, thread-safe state of one run. */
@@ -105,6 +163,8 @@ public final class CoordinateScheduler {
         private final AtomicLong done = new AtomicLong();
         private final AtomicReference<Failure> failure = new AtomicReference<>();
         private volatile boolean cancelled;
+        /** Set when the pool failed the run: the leaves still running stop, and nothing is reported. */
+        private volatile boolean abandoned;
 
         Run(int n, WorkerStash<W> workers, ProgressListener progress, CancellationToken cancellation) {
             this.n = n;
@@ -115,7 +175,7 @@ public final class CoordinateScheduler {
 
         /** Whether coordinate i (and so every coordinate above it) no longer needs doing. */
         boolean stopped(int i) {
-            if (cancelled) {
+            if (cancelled || abandoned) {
                 return true;
             }
             Failure f = failure.get();
@@ -135,6 +195,7 @@ public final class CoordinateScheduler {
                 return;
             }
             int i = lo;
+            boolean failed = false;
             try {
                 for (; i < hi; i++) {
                     if (cancellation.isCancelled()) {
@@ -147,7 +208,15 @@ public final class CoordinateScheduler {
                     worker.process(i);
                 }
             } catch (Throwable t) {
+                failed = true;
                 record(i, t);
+            }
+            try {
+                if (!failed && i > lo) {
+                    worker.afterRange(lo, i);
+                }
+            } catch (Throwable t) {
+                record(lo, t);
             } finally {
                 workers.giveBack(worker);
             }
@@ -158,6 +227,15 @@ public final class CoordinateScheduler {
                     record(i, t);
                 }
             }
+        }
+
+        void abandon() {
+            abandoned = true;
+        }
+
+        /** Coordinates finished so far. */
+        long done() {
+            return done.get();
         }
 
         /** Keeps the failure with the lowest coordinate. */
@@ -210,7 +288,16 @@ public final class CoordinateScheduler {
                 run.leaf(lo, hi);
             } else if (!run.stopped(lo)) {
                 int mid = (lo + hi) >>> 1;
-                invokeAll(new RangeTask<>(run, grain, lo, mid), new RangeTask<>(run, grain, mid, hi));
+                RangeTask<W> right = new RangeTask<>(run, grain, mid, hi);
+                try {
+                    right.fork();
+                } catch (Error e) {
+                    // The pool queued the task but failed to start a thread to steal it (a
+                    // process limit): fewer helpers, same work. join() below runs it here if no
+                    // one else takes it.
+                }
+                new RangeTask<>(run, grain, lo, mid).compute();
+                right.join();
             }
         }
     }

@@ -14,4 +14,16 @@ public interface CoordinateWorker {
      * @throws RuntimeException any failure; the scheduler records it against coordinate i
      */
     void process(int i);
+
+    /**
+     * Called after the worker processed coordinates [lo, hi) in a row (or fewer, when the range
+     * stopped early): the place for a check too costly per coordinate, such as whether the
+     * worker's private state is still intact. Does nothing by default.
+     *
+     * @param lo first coordinate of the range
+     * @param hi end (exclusive) of what was processed
+     * @throws RuntimeException a failure; the scheduler records it against coordinate lo
+     */
+    default void afterRange(int lo, int hi) {
+    }
 }

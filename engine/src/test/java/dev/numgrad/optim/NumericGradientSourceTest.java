@@ -2,9 +2,11 @@ package dev.numgrad.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.numgrad.NonFiniteLossException;
 import dev.numgrad.UnsupportedModeException;
 import dev.numgrad.gradient.Execution;
 import dev.numgrad.gradient.Mode;
@@ -70,8 +72,14 @@ class NumericGradientSourceTest {
         assertEquals(StopReason.DIVERGED, result.stopReason());
         assertEquals(0, result.iterations());
         assertArrayEquals(start, result.x(), 0.0);
-        assertTrue(Double.isFinite(result.loss()));
-        assertTrue(Double.isNaN(result.gradientNorm()));
+        // The start's gradient never completed, so no loss is reported for it, not even a best one.
+        assertTrue(Double.isNaN(result.loss()));
+        assertTrue(Double.isNaN(result.bestLoss()));
+        assertEquals(-1, result.bestIteration());
+        assertEquals(0, result.trace().size());
+        assertInstanceOf(NonFiniteLossException.class, result.failure().orElseThrow());
+        assertTrue(result.stopDetail().contains("at iterate 0") && result.stopDetail().contains("coordinate 0"),
+                result.stopDetail());
     }
 
     @Test

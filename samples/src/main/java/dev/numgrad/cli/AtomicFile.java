@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -9,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file whole or not at all: the content goes to a temporary file in the target's own
@@ -68,6 +73,7 @@ public final class AtomicFile {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
+            givePermissions(temporary, destination);
             moveIntoPlace(temporary, destination);
         } catch (IOException | RuntimeException | Error e) {
             try {
@@ -80,18 +86,71 @@ public final class AtomicFile {
     }
 
     /**
-     * As {@link #write(Path, ContentWriter)}, for content written to a stream.
+     * As {@link #write(Path, ContentWriter)}, for content written to a stream. When the file
+     * system refuses a write, that refusal is what is thrown, even if the writer (an XML encoder,
+     * say) caught it and threw its own exception with the reason buried in its message.
      *
      * @param target the file to create or replace; its directory must exist
      * @param writer writes the content to the stream it is given
-     * @throws IOException the writer's or the file system's failure; the temporary file is gone
+     * @throws IOException the file system's or the writer's failure; the temporary file is gone
      */
     public static void writeStream(Path target, StreamWriter writer) throws IOException {
         write(target, temporary -> {
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING)) {
-                writer.writeTo(out);
+            try (FirstFailure out = new FirstFailure(Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING))) {
+                try {
+                    writer.writeTo(out);
+                } catch (IOException | RuntimeException e) {
+                    if (out.failure != null && out.failure != e) {
+                        out.failure.addSuppressed(e);
+                        throw out.failure;
+                    }
+                    throw e;
+                }
             }
         });
+    }
+
+    /** Remembers the first exception the file's stream threw. */
+    private static final class FirstFailure extends FilterOutputStream {
+        IOException failure;
+
+        FirstFailure(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        private IOException remember(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            return e;
+        }
     }
 
     /**
@@ -121,6 +180,21 @@ public final class AtomicFile {
             current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
         }
         return current;
+    }
+
+    /**
+     * A temporary file is created readable by its owner only; the file it becomes keeps the
+     * permissions of the file it replaces, or gets the usual rw-r--r-- of a new file, so that a
+     * plot or a page can be shared as any other output.
+     */
+    private static void givePermissions(Path temporary, Path destination) throws IOException {
+        if (!Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(destination)
+                ? Files.getPosixFilePermissions(destination)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temporary, permissions);
     }
 
     private static void moveIntoPlace(Path temporary, Path destination) throws IOException {

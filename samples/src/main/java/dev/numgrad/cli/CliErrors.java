@@ -38,13 +38,17 @@ final class CliErrors {
     }
 
     /**
-     * A failure while the command ran: exit 1 with its message. The engine's errors
+     * A failure while the command ran: exit 1 (or a {@link CliFailure}'s own status) with its message. The engine's errors
      * ({@link NumgradException}: bad input, a loss that throws or is non-finite at coordinate i,
      * cancellation) and the command's own ({@link CliFailure}) carry messages meant for users.
      */
     static int onFailure(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        if (ex instanceof CliFailure || ex instanceof NumgradException) {
+        if (ex instanceof CliFailure failure) {
+            err.println(prefix(commandLine) + describe(ex));
+            err.flush();
+            return failure.exitCode();
+        } else if (ex instanceof NumgradException) {
             err.println(prefix(commandLine) + describe(ex));
         } else {
             // Not an error numgrad anticipates: a bug. Still one line unless asked for more.

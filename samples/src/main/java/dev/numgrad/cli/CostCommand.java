@@ -5,10 +5,12 @@ import dev.numgrad.cli.cost.CostMethod;
 import dev.numgrad.cli.cost.CostReport;
 import dev.numgrad.cli.cost.CostSweep;
 import dev.numgrad.cli.cost.NumericCost;
+import dev.numgrad.cli.cost.NumericGradients;
 import dev.numgrad.cli.cost.PowerFit;
 import dev.numgrad.cli.cost.SizeCost;
 import dev.numgrad.cli.cost.SweepListener;
 import dev.numgrad.cli.cost.SweepResult;
+import dev.numgrad.cluster.ClusterSettings;
 import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.workload.WorkloadSpec;
 import java.io.IOException;
@@ -34,6 +36,10 @@ import picocli.CommandLine.Spec;
  * one black-box central gradient ({@link CostSweep}), prints a table, the growth exponents and
  * what they mean ({@link CostReport}), and writes {@code cost.csv}, {@code cost.png} and
  * {@code cost.svg} ({@link CostChart}) into the output folder.
+ *
+ * <p>With {@code --cluster}, the delta and black-box gradients run on a cluster of
+ * {@code numgrad worker} processes ({@link ClusterNumericGradients}); loss evaluations and backprop
+ * are still timed here, and the header says so. The cluster is reached before anything is measured.
  *
  * <p>The output folder is created and checked before anything is measured. Ctrl-C stops the
  * sweep within about one coordinate per worker; the sizes measured by then are still reported
@@ -70,7 +76,8 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  numgrad cost",
             "  numgrad cost --max-params 110000 --budget 30 --out /tmp/cost",
-            "  numgrad cost --threads 1 --json > cost.jsonl"
+            "  numgrad cost --threads 1 --json > cost.jsonl",
+            "  numgrad cost --max-params 110000 --cluster 127.0.0.1:5701 --cluster-name demo"
         })
 final class CostCommand implements Callable<Integer> {
 
@@ -110,6 +117,9 @@ final class CostCommand implements Callable<Integer> {
     @Mixin
     KernelsOption kernels;
 
+    @Mixin
+    ClusterClientOptions cluster;
+
     @Option(names = "--json",
             description = "Print JSON lines instead of the table: one per measured size, then a summary.")
     boolean json;
@@ -120,23 +130,32 @@ final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CostSweep.Settings settings = validate();
+        CostSweep.Settings validated = validate();
+        ClusterSettings clusterSettings = cluster.settings(spec);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SweepResult result;
-        try (GracefulStop stop = GracefulStop.install()) {
+        // The cluster is reached (or not, exit 1) before anything is measured.
+        try (NumericGradients gradients = clusterSettings == null ? NumericGradients.local(validated.threads())
+                        : ClusterNumericGradients.connect(clusterSettings, validated.kernels());
+                GracefulStop stop = GracefulStop.install()) {
+            // On a cluster, black-box times are predicted for the members' cores together.
+            CostSweep.Settings settings = gradients instanceof ClusterNumericGradients remote
+                    ? new CostSweep.Settings(validated.models(), remote.cores(), validated.budgetSeconds(),
+                            validated.kernels())
+                    : validated;
             try (CostProgress bar = ReportOptions.progressWanted(progress, json)
                     ? new CostProgress(err, Terminal.stderrUnicode(), settings.models().size(),
                             ProgressDisplay.DEFAULT_DELAY_NANOS)
                     : null) {
                 SweepListener listener = listener(bar, stdout);
-                result = new CostSweep(settings, listener, stop.token()).run();
+                result = new CostSweep(settings, gradients, listener, stop.token()).run();
             }
             // A Ctrl-C interrupts this thread, and an interrupted thread cannot write through a file
             // channel: clear it, since writing what was measured is what the stop asks for.
             Thread.interrupted();
-            CostReport report = new CostReport(result, settings.threads(), settings.kernels().name());
-            write(report, result, settings);
+            CostReport report = new CostReport(result, gradients.where(), settings.kernels().name());
+            write(report, result);
             if (json) {
                 stdout.println(summaryJson(report, result, settings));
             } else {
@@ -173,6 +192,9 @@ final class CostCommand implements Callable<Integer> {
      * @throws ParameterException (exit 2, one line) naming the bad value
      */
     private CostSweep.Settings validate() {
+        if (cluster.settings(spec) != null && threads != null) {
+            throw bad("--threads sets this JVM's pool; with --cluster every worker computes on all its cores");
+        }
         int workers = NumericGradientOptions.workers(spec, threads);
         if (!(budgetSeconds > 0) || budgetSeconds > MAX_BUDGET_SECONDS) {
             throw bad("--budget must be positive and at most a year, got " + budgetSeconds + " s");
@@ -184,7 +206,8 @@ final class CostCommand implements Callable<Integer> {
             throw bad("--max-params " + maxParameters + ": " + e.getMessage());
         }
         KernelSupport kernelSupport = kernels.resolve(spec);
-        checkHeap(models.getLast(), workers);
+        // On a cluster this JVM holds one model, its point and its backprop gradient; no numeric workers.
+        checkHeap(models.getLast(), cluster.cluster == null ? workers : 1);
         prepareOutput();
         return new CostSweep.Settings(models, workers, budgetSeconds, kernelSupport);
     }
@@ -220,17 +243,17 @@ final class CostCommand implements Callable<Integer> {
         }
     }
 
-    private void write(CostReport report, SweepResult result, CostSweep.Settings settings) {
+    private void write(CostReport report, SweepResult result) {
         Path file = out.resolve(CSV);
         try {
             AtomicFile.writeString(file, report.csv());
-            var chart = CostChart.chart(report, result.rows(), settings.threads());
+            var chart = CostChart.chart(report, result.rows());
             file = out.resolve(PNG);
             LossPlot.write(chart, file);
             file = out.resolve(SVG);
             LossPlot.write(chart, file);
         } catch (IOException e) {
-            throw new CliFailure("cannot write " + file + ": " + e.getMessage(), e);
+            throw new CliFailure("cannot write " + file + ": " + IoReason.of(e), e);
         }
     }
 
@@ -281,6 +304,7 @@ final class CostCommand implements Callable<Integer> {
                 .add("sizes_planned", result.planned())
                 .add("stopped", result.stopped())
                 .add("threads", settings.threads())
+                .add("numeric_gradients_on", report.where())
                 .add("kernels", settings.kernels().name())
                 .add("budget_seconds", settings.budgetSeconds())
                 .add("seconds", result.seconds());

@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.Words;
 import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.optim.DescentLoop;
 import dev.numgrad.optim.GradientClipping;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,8 +48,11 @@ import picocli.CommandLine;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:the descent ran and stopped by a rule: --steps, --grad-tol, --loss-tol or --time-limit",
-            "1:the computation failed (the loss threw, a file could not be written)",
-            "2:a bad argument, or a request that would not fit in the heap",
+            "1:the descent FAILED (the loss threw, a step became invalid, the threads or the heap ran out; the summary,"
+                    + " --trace and --plot of the steps done are still written), or --trace or --plot could not be"
+                    + " written (the summary and the other file are; the previous file is kept)",
+            "2:a bad argument, an output that cannot be written, or a request that would not fit in the heap;"
+                    + " nothing was computed",
             "3:the descent DIVERGED: the loss or gradient became non-finite, or the loss rose above"
                     + " f0 + 1e6·max(|f0|, 1); the summary, --trace and --plot are still written, and the"
                     + " final iterate is the last one before",
@@ -181,20 +186,33 @@ final class DescendCommand implements Callable<Integer> {
         DescentRequest request = validate();
         PrintWriter err = spec.commandLine().getErr();
         try (GracefulStop stop = GracefulStop.install()) {
-            DescentReport report = new DescendRun(request, output.progressWanted(), err, stop.token()).run();
+            DescendRun run = new DescendRun(request, output.progressWanted(), err, stop.token(),
+                    ForkJoinPool.defaultForkJoinWorkerThreadFactory);
+            DescentReport report = run.run();
             PrintWriter out = spec.commandLine().getOut();
             out.println(output.json ? report.toJson() : report.toSummary());
             out.flush();
-            return switch (report.stopReason()) {
+            for (String failure : run.writeFailures()) {
+                err.println(spec.qualifiedName() + ": " + failure);
+            }
+            String steps = Words.count(report.iterations(), "step");
+            int status = switch (report.stopReason()) {
                 case DIVERGED -> {
-                    err.println(spec.qualifiedName() + ": DIVERGED after " + report.iterations() + " steps at lr "
-                            + report.learningRate() + "; try a smaller --lr, a --warmup or --clip-norm");
-                    err.flush();
+                    err.println(spec.qualifiedName() + ": DIVERGED after " + steps + " at lr " + report.learningRate()
+                            + ": " + report.stopDetail() + "; try a smaller --lr, a --warmup or --clip-norm");
                     yield EXIT_DIVERGED;
+                }
+                case FAILED -> {
+                    err.println(spec.qualifiedName() + ": FAILED after " + steps + ": " + report.stopDetail()
+                            + " (the summary shows the last iterate fully evaluated)");
+                    yield CommandLine.ExitCode.SOFTWARE;
                 }
                 case CANCELLED -> EXIT_INTERRUPTED;
                 default -> CommandLine.ExitCode.OK;
             };
+            err.flush();
+            // A lost output outranks a divergence: the run's record is incomplete.
+            return run.writeFailures().isEmpty() || status == EXIT_INTERRUPTED ? status : CommandLine.ExitCode.SOFTWARE;
         }
     }
 
@@ -219,14 +237,11 @@ final class DescendCommand implements Callable<Integer> {
                 : engine(clip.option(), clip::clipping);
         StoppingRules rules = stoppingRules();
         DescentLoop loop = new DescentLoop(rule, rates, clipping, rules, DescentLoop.DEFAULT_DIVERGENCE_FACTOR);
-        ReportOptions.checkOutputFile(spec, "--trace", trace);
-        ReportOptions.checkOutputFile(spec, "--plot", plot);
-        if (plot != null) {
+        rejectIgnoredOptions();
+        if (plot != null && !plot.toString().isEmpty()) {
             engine("--plot", () -> LossPlot.Format.of(plot));
         }
-        if (trace != null && plot != null && trace.toAbsolutePath().normalize().equals(plot.toAbsolutePath().normalize())) {
-            throw bad("--trace and --plot name the same file " + trace);
-        }
+        new OutputFiles(spec).check("--trace", trace).check("--plot", plot);
         String scheduleLabel = schedule.text() + (warmup == 0 ? "" : " + warmup " + warmup);
         KernelSupport kernelSupport = kernels.resolve(spec);
         DescentRequest request = new DescentRequest(workloadSpec, gradient, numeric.scheme,
@@ -255,11 +270,21 @@ final class DescendCommand implements Callable<Integer> {
         long needed = request.estimatedBytes();
         long heap = Runtime.getRuntime().maxMemory();
         if (needed > heap) {
-            throw bad(String.format(Locale.ROOT, "%s with %d thread%s and %d steps needs ~%s, heap is %s;"
-                            + " raise NUMGRAD_HEAP (e.g. NUMGRAD_HEAP=%s ./numgrad ...)",
-                    request.workload().label(), request.workers(), request.workers() == 1 ? "" : "s", steps,
-                    Bytes.format(needed), Bytes.format(heap), Bytes.suggestHeap(needed)));
+            throw bad(String.format(Locale.ROOT, "%s with %s and %s %s; raise NUMGRAD_HEAP (e.g. NUMGRAD_HEAP=%s"
+                            + " ./numgrad ...)", request.workload().label(), Words.count(request.workers(), "thread"),
+                    Words.count(steps, "step"), Bytes.exceeds(needed, heap), Bytes.suggestHeap(needed)));
         }
+    }
+
+    /**
+     * The exact gradient takes no finite-difference step and runs in the calling thread: options
+     * that only shape a numeric gradient would be ignored, so a request that gives them is refused.
+     */
+    private void rejectIgnoredOptions() {
+        if (gradient != Mode.BACKPROP) {
+            return;
+        }
+        numeric.rejectForExactGradient(spec, "--gradient exact");
     }
 
     private ParameterException bad(String message) {
@@ -318,7 +343,11 @@ final class DescendCommand implements Callable<Integer> {
             if (!(seconds > 0) || seconds > MAX_SECONDS) {
                 throw new TypeConversionException("'" + value + "' must be positive and at most a year");
             }
-            return Duration.ofNanos(Math.round(seconds * 1e9));
+            long nanos = Math.round(seconds * 1e9);
+            if (nanos < 1) {
+                throw new TypeConversionException("'" + value + "' is below the clock's resolution of 1 ns");
+            }
+            return Duration.ofNanos(nanos);
         }
     }
 }

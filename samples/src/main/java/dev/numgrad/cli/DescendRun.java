@@ -1,6 +1,6 @@
 package dev.numgrad.cli;
 
-import dev.numgrad.gradient.Execution;
+import dev.numgrad.Words;
 import dev.numgrad.gradient.NumericGradient;
 import dev.numgrad.model.BundledLoss;
 import dev.numgrad.optim.DescentListener;
@@ -19,9 +19,12 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinPool.ForkJoinWorkerThreadFactory;
 
 /**
  * Carries out a {@link DescentRequest}: builds the workload, runs the descent from the
@@ -37,27 +40,41 @@ final class DescendRun {
     private final boolean showProgress;
     private final PrintWriter err;
     private final CancellationToken cancellation;
+    private final ForkJoinWorkerThreadFactory threads;
+    private final List<String> writeFailures = new ArrayList<>();
 
     /**
      * @param showProgress whether to draw a progress bar on {@code err}
      * @param cancellation stops a numeric gradient part-way; interrupting the calling thread
      *     stops the descent at the next step (see {@link GracefulStop})
+     * @param threads where a pool's worker threads come from
      */
-    DescendRun(DescentRequest request, boolean showProgress, PrintWriter err, CancellationToken cancellation) {
+    DescendRun(DescentRequest request, boolean showProgress, PrintWriter err, CancellationToken cancellation,
+            ForkJoinWorkerThreadFactory threads) {
         this.request = request;
         this.showProgress = showProgress;
         this.err = err;
         this.cancellation = cancellation;
+        this.threads = threads;
     }
 
+    /**
+     * Runs the descent and writes --trace and --plot. A file that cannot be written does not stop
+     * the other, nor the report: its failure is in {@link #writeFailures()}.
+     *
+     * @throws CliFailure when the heap or the threads run out
+     */
     DescentReport run() {
         try {
             return descend();
         } catch (OutOfMemoryError e) {
-            throw new CliFailure("ran out of heap (" + Bytes.format(Runtime.getRuntime().maxMemory())
-                    + ") although the estimate was " + Bytes.format(request.estimatedBytes())
-                    + "; raise NUMGRAD_HEAP", e);
+            throw ResourceFailure.of(e, request.estimatedBytes());
         }
+    }
+
+    /** @return one line per output that could not be written by {@link #run()}; empty when all were */
+    List<String> writeFailures() {
+        return List.copyOf(writeFailures);
     }
 
     private DescentReport descend() {
@@ -66,7 +83,7 @@ final class DescendRun {
         DescentLoop loop = request.loop();
         DescentResult result;
         long lossEvaluations;
-        try (ForkJoinPool pool = request.workers() == 1 ? null : new ForkJoinPool(request.workers());
+        try (WorkerPool pool = WorkerPool.of(request.workers(), threads);
                 DescentProgress progress = showProgress
                         ? new DescentProgress(err, Terminal.stderrUnicode(), loop.stopping().maxIterations(),
                                 ProgressDisplay.DEFAULT_DELAY_NANOS)
@@ -74,8 +91,7 @@ final class DescendRun {
             DescentListener listener = progress == null ? DescentListener.none() : progress;
             if (request.numeric()) {
                 NumericGradientSource source = GradientSource.numeric(new NumericGradient(request.scheme(),
-                        request.stepPolicy(), request.gradient().engineMode(),
-                        pool == null ? Execution.serial() : Execution.on(pool), ProgressListener.NONE,
+                        request.stepPolicy(), request.gradient().engineMode(), pool.execution(), ProgressListener.NONE,
                         cancellation), loss);
                 result = loop.run(source, start, listener);
                 lossEvaluations = source.evaluations();
@@ -88,20 +104,14 @@ final class DescendRun {
         // cannot write through a file channel (ClosedByInterruptException): clear it, since
         // writing out what was done is exactly what the stop asks for.
         Thread.interrupted();
-        if (request.trace() != null) {
-            try {
-                AtomicFile.writeStream(request.trace(), out -> {
+        boolean traceWritten = request.trace() != null && write("--trace", request.trace(),
+                () -> AtomicFile.writeStream(request.trace(), out -> {
                     Writer csv = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                     result.trace().writeCsv(csv);
                     csv.flush();
-                });
-            } catch (IOException e) {
-                throw new CliFailure("cannot write --trace " + request.trace() + ": " + e.getMessage(), e);
-            }
-        }
-        if (request.plot() != null) {
-            writePlot(result, request.plot());
-        }
+                }));
+        boolean plotWritten = request.plot() != null && write("--plot", request.plot(),
+                () -> writePlot(result, request.plot()));
         Optimizer optimizer = loop.optimizer();
         return new DescentReport(
                 request.workload().workload().cliName(),
@@ -123,23 +133,39 @@ final class DescendRun {
                 result.bestIteration(),
                 result.iterations(),
                 result.stopReason(),
+                result.stopDetail(),
                 result.gradientEvaluations(),
                 lossEvaluations,
                 result.elapsed().toNanos() * 1e-9,
-                pathText(request.trace()),
-                pathText(request.plot()));
+                traceWritten ? request.trace().toString() : null,
+                result.trace().thinned() ? result.trace().size() : 0,
+                plotWritten ? request.plot().toString() : null);
     }
 
-    private void writePlot(DescentResult result, Path file) {
+    /** One output file's write, which may fail. */
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    /** Writes one output; a failure is recorded with the OS's reason rather than thrown. */
+    private boolean write(String option, Path file, Write write) {
+        try {
+            write.run();
+            return true;
+        } catch (IOException e) {
+            writeFailures.add("cannot write " + option + " " + file + ": " + IoReason.of(e));
+            return false;
+        }
+    }
+
+    private void writePlot(DescentResult result, Path file) throws IOException {
         Optimizer optimizer = request.loop().optimizer();
         String title = String.format(Locale.ROOT, "%s: %s, lr %s, %s gradient", request.workload().label(),
                 optimizer.name(), optimizer.learningRate(), gradientLabel(request.gradient()));
-        String outcome = String.format(Locale.ROOT, "%s after %,d steps", result.stopReason(), result.iterations());
-        try {
-            LossPlot.write(LossPlot.chart(title, outcome, result.trace().loss(), result.bestIteration()), file);
-        } catch (IOException e) {
-            throw new CliFailure("cannot write --plot " + file + ": " + e.getMessage(), e);
-        }
+        String outcome = result.stopReason() + " after " + Words.count(result.iterations(), "step");
+        LossPlot.write(LossPlot.chart(title, outcome, result.trace().iteration(), result.trace().loss(),
+                result.bestIteration(), result.bestLoss()), file);
     }
 
     /** "exact" rather than "backprop": for most workloads the exact gradient is a formula. */
@@ -155,7 +181,4 @@ final class DescendRun {
         };
     }
 
-    private static String pathText(Path path) {
-        return path == null ? null : path.toString();
-    }
 }

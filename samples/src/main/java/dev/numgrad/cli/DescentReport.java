@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.Words;
 import dev.numgrad.optim.StopReason;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,19 +29,22 @@ import java.util.Objects;
  * @param bestIteration where it was seen
  * @param iterations optimizer steps taken, including one that diverged
  * @param stopReason why the descent stopped; written by its name, e.g. "MAX_ITERATIONS"
+ * @param stopDetail what stopped it, in a sentence (which value, at which iterate and coordinate)
  * @param gradientEvaluations gradients computed (one per evaluated iterate)
  * @param lossEvaluations loss evaluations as the engine counts them; for the exact gradient,
  *     one per gradient (each computes f with ∇f)
  * @param seconds wall time of the descent (building the workload and writing files excluded)
  * @param trace the trace CSV written, or null
+ * @param thinnedRows 0 when the trace has a row per iterate; else the rows it kept (a run longer
+ *     than {@link dev.numgrad.optim.DescentTrace#MAX_ROWS} iterates keeps every 2nd, 4th, … one)
  * @param plot the plot written, or null
  */
 record DescentReport(String workload, long[] size, int parameters, String optimizer, double learningRate,
         String schedule, String clipping, String gradient, String scheme, int threads, String kernels,
         double startLoss,
         double finalLoss, double gradientNorm, double bestLoss, int bestIteration, int iterations,
-        StopReason stopReason, long gradientEvaluations, long lossEvaluations, double seconds, String trace,
-        String plot) {
+        StopReason stopReason, String stopDetail, long gradientEvaluations, long lossEvaluations, double seconds,
+        String trace, int thinnedRows, String plot) {
 
     DescentReport {
         Objects.requireNonNull(workload, "workload");
@@ -51,6 +55,7 @@ record DescentReport(String workload, long[] size, int parameters, String optimi
         Objects.requireNonNull(gradient, "gradient");
         Objects.requireNonNull(kernels, "kernels");
         Objects.requireNonNull(stopReason, "stopReason");
+        Objects.requireNonNull(stopDetail, "stopDetail");
     }
 
     @Override
@@ -88,10 +93,12 @@ record DescentReport(String workload, long[] size, int parameters, String optimi
                 .add("best_iteration", bestIteration)
                 .add("iterations", iterations)
                 .add("stop_reason", stopReason.name())
+                .add("stop_detail", stopDetail)
                 .add("gradient_evaluations", gradientEvaluations)
                 .add("loss_evaluations", lossEvaluations)
                 .add("seconds", seconds)
                 .add("trace", trace)
+                .add("trace_thinned", thinnedRows != 0)
                 .add("plot", plot)
                 .toString();
     }
@@ -99,28 +106,33 @@ record DescentReport(String workload, long[] size, int parameters, String optimi
     /** A few aligned lines for a terminal. */
     String toSummary() {
         String how = scheme == null ? "exact (the loss's own gradient)"
-                : format("%s, scheme %s, %d thread%s", gradient, scheme, threads, threads == 1 ? "" : "s");
-        String stopped = format("%s after %,d step%s", stopReason, iterations, iterations == 1 ? "" : "s");
-        if (stopReason == StopReason.DIVERGED) {
-            stopped += " — the loss blew up; final is the last iterate before (exit status "
+                : format("%s, scheme %s, %s", gradient, scheme, Words.count(threads, "thread"));
+        String stopped = format("%s after %s", stopReason, Words.count(iterations, "step"));
+        stopped += switch (stopReason) {
+            case DIVERGED -> ": " + stopDetail + "; final is the last iterate before (exit status "
                     + DescendCommand.EXIT_DIVERGED + ")";
-        } else if (stopReason == StopReason.CANCELLED) {
-            stopped += " — interrupted; what was done is reported and written";
-        }
+            case FAILED -> ": " + stopDetail + "; final is the last iterate fully evaluated (exit status 1)";
+            case CANCELLED -> " — interrupted; what was done is reported and written";
+            default -> "";
+        };
+        String best = bestIteration < 0 ? "none (no iterate was evaluated)"
+                : format("%.10g at iteration %,d", bestLoss, bestIteration);
         List<String> lines = new ArrayList<>(List.of(
-                format("workload     %s, %,d parameters", label(), parameters),
+                format("workload     %s, %s", label(), Words.count(parameters, "parameter")),
                 format("optimizer    %s, lr %s, schedule %s, clipping %s", optimizer, learningRate, schedule, clipping),
                 format("gradient     %s", how),
                 format("kernels      %s", kernels),
                 format("start loss   %.10g", startLoss),
                 format("final loss   %.10g (gradient norm %.4g)", finalLoss, gradientNorm),
-                format("best loss    %.10g at iteration %,d", bestLoss, bestIteration),
+                format("best loss    %s", best),
                 format("stopped      %s", stopped),
-                format("evaluations  %,d gradient%s, %,d loss evaluation%s", gradientEvaluations,
-                        gradientEvaluations == 1 ? "" : "s", lossEvaluations, lossEvaluations == 1 ? "" : "s"),
+                format("evaluations  %s, %s", Words.count(gradientEvaluations, "gradient"),
+                        Words.count(lossEvaluations, "loss evaluation")),
                 format("seconds      %.4g", seconds)));
         if (trace != null) {
-            lines.add(format("trace        %s", trace));
+            lines.add(format("trace        %s%s", trace, thinnedRows == 0 ? ""
+                    : format(" (%s, thinned evenly from %s to stay within memory)", Words.count(thinnedRows, "row"),
+                            Words.count(iterations + 1L, "iterate"))));
         }
         if (plot != null) {
             lines.add(format("plot         %s", plot));

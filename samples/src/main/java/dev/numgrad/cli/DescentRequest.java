@@ -4,6 +4,7 @@ import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
 import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.optim.DescentLoop;
+import dev.numgrad.optim.DescentTrace;
 import dev.numgrad.workload.WorkloadSpec;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -37,10 +38,10 @@ record DescentRequest(WorkloadSpec workload, Mode gradient, Scheme scheme, StepP
     static final int RUN_VECTORS = 10;
 
     /**
-     * Bytes per trace row at peak: four 8-byte columns, in growable lists that may hold half
-     * again as much as they use, and their immutable copies when the run ends.
+     * Bytes per trace row at peak: four 8-byte columns and a 4-byte one, in arrays that grow by
+     * doubling (so up to twice what they use), and their copies when the run ends.
      */
-    static final int TRACE_ROW_BYTES = 4 * Long.BYTES * 5 / 2;
+    static final int TRACE_ROW_BYTES = (4 * Long.BYTES + Integer.BYTES) * 3;
 
     DescentRequest {
         Objects.requireNonNull(workload, "workload");
@@ -67,7 +68,8 @@ record DescentRequest(WorkloadSpec workload, Mode gradient, Scheme scheme, StepP
 
     /** What the run will hold on the heap, estimated from the sizes and the step limit alone. */
     long estimatedBytes() {
-        long rows = loop.stopping().maxIterations() + 1L;
+        // The trace keeps at most MAX_ROWS rows (plus the last), however many steps are allowed.
+        long rows = Math.min(loop.stopping().maxIterations() + 1L, DescentTrace.MAX_ROWS + 1L);
         return workload.estimatedBytes(workers())
                 + (long) RUN_VECTORS * Double.BYTES * workload.parameters()
                 + rows * TRACE_ROW_BYTES

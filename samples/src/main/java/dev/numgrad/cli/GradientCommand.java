@@ -1,12 +1,15 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.Words;
 import dev.numgrad.cluster.ClusterSettings;
 import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.workload.WorkloadSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +34,9 @@ import picocli.CommandLine;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
-            "1:the computation failed: the loss threw or was not finite at a coordinate, a step overflowed, --timeout was reached, or --dump could not be written",
-            "2:a bad argument, or a request that would not fit in the heap"
+            "1:the computation failed: the loss threw or was not finite at a coordinate, a step overflowed, the threads or the heap ran out, --timeout was reached, or --dump could not be written (the summary is printed first; the previous file is kept)",
+            "2:a bad argument, an output that cannot be written, or a request that would not fit in the heap; nothing was computed",
+            "130:interrupted (Ctrl-C); nothing is written"
         },
         description = {
             "Computes one gradient of a standard workload and reports its cost and error.",
@@ -99,7 +103,8 @@ final class GradientCommand implements Callable<Integer> {
     int probeBatch;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Cancel the numeric gradients once they have run this long (an error, exit 1).")
+            description = "Cancel the numeric gradients once they have run this long (an error, exit 1);"
+                    + " at least 1e-9.")
     Double timeoutSeconds;
 
     @Option(names = "--dump", paramLabel = "FILE",
@@ -115,11 +120,35 @@ final class GradientCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GradientRequest request = validate();
-        GradientReport report = new GradientRun(request, output.progressWanted(), spec.commandLine().getErr()).run();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(output.json ? report.toJson() : report.toSummary());
-        out.flush();
-        return CommandLine.ExitCode.OK;
+        PrintWriter err = spec.commandLine().getErr();
+        try (GracefulStop stop = GracefulStop.install()) {
+            GradientRun run = new GradientRun(request, output.progressWanted(), err, stop.token(),
+                    ForkJoinPool.defaultForkJoinWorkerThreadFactory);
+            GradientReport report;
+            try {
+                report = run.run();
+            } catch (CliFailure e) {
+                if (e.exitCode() != DescendCommand.EXIT_INTERRUPTED) {
+                    throw e;
+                }
+                // Said before the stop is closed: once it is, a Ctrl-C'd JVM exits at once.
+                err.println(spec.qualifiedName() + ": " + e.getMessage());
+                err.flush();
+                return e.exitCode();
+            }
+            // A --dump that fails now must not take the measurement with it: the summary is
+            // printed either way, and the failure after it.
+            String failure = run.writeDump();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(output.json ? report.toJson() : report.toSummary());
+            out.flush();
+            if (failure != null) {
+                err.println(spec.qualifiedName() + ": " + failure);
+                err.flush();
+                return CommandLine.ExitCode.SOFTWARE;
+            }
+            return CommandLine.ExitCode.OK;
+        }
     }
 
     /**
@@ -144,7 +173,8 @@ final class GradientCommand implements Callable<Integer> {
             throw bad(e.getMessage());
         }
         KernelSupport kernelSupport = kernels.resolve(spec);
-        ReportOptions.checkOutputFile(spec, "--dump", dump);
+        rejectIgnoredOptions();
+        new OutputFiles(spec).check("--dump", dump);
         ClusterSettings clusterSettings = cluster.settings(spec);
         if (clusterSettings != null && mode == Mode.BACKPROP) {
             throw bad("--cluster computes numeric gradients; backprop runs in this JVM");
@@ -187,7 +217,27 @@ final class GradientCommand implements Callable<Integer> {
         if (!(timeoutSeconds > 0) || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
             throw bad("--timeout must be positive and at most a year, got " + timeoutSeconds + " s");
         }
-        return Duration.ofNanos(Math.round(timeoutSeconds * 1e9));
+        long nanos = Math.round(timeoutSeconds * 1e9);
+        if (nanos < 1) {
+            throw bad("--timeout " + timeoutSeconds + " s is below the clock's resolution of 1 ns");
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    /**
+     * Backprop computes the exact gradient in the calling thread: options that only shape a
+     * numeric gradient would be ignored, so a request that gives them is refused rather than
+     * measured as something it did not ask for.
+     */
+    private void rejectIgnoredOptions() {
+        if (mode != Mode.BACKPROP) {
+            return;
+        }
+        numeric.rejectForExactGradient(spec, "--mode backprop");
+        if (timeoutSeconds != null) {
+            throw bad("--timeout cancels numeric gradients; --mode backprop computes the exact gradient,"
+                    + " which cannot be cancelled part-way");
+        }
     }
 
     private void checkHeap(GradientRequest request) {
@@ -195,10 +245,9 @@ final class GradientCommand implements Callable<Integer> {
         long heap = Runtime.getRuntime().maxMemory();
         if (needed > heap) {
             int workers = request.threads();
-            throw bad(String.format("%s with %d thread%s needs ~%s, heap is %s; raise NUMGRAD_HEAP"
-                            + " (e.g. NUMGRAD_HEAP=%s ./numgrad ...)%s",
-                    request.workload().label(), workers, workers == 1 ? "" : "s", Bytes.format(needed),
-                    Bytes.format(heap), Bytes.suggestHeap(needed), workers > 1 ? " or use fewer --threads" : ""));
+            throw bad(String.format(Locale.ROOT, "%s with %s %s; raise NUMGRAD_HEAP (e.g. NUMGRAD_HEAP=%s ./numgrad ...)%s",
+                    request.workload().label(), Words.count(workers, "thread"), Bytes.exceeds(needed, heap),
+                    Bytes.suggestHeap(needed), workers > 1 ? " or use fewer --threads" : ""));
         }
     }
 

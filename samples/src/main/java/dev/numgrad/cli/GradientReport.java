@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.Words;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -78,11 +79,11 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
         }
         String how = scheme == null ? mode + " (the exact gradient)" : mode + ", scheme " + scheme + ", step " + step;
         String timing = (repeat == 1 ? format("%.4g s", seconds)
-                : format("%.4g s (median of %d, fastest %.4g s)", seconds, repeat, secondsMin))
-                + (warmup == 0 ? "" : format(" after %d warm-up gradient%s", warmup, warmup == 1 ? "" : "s"))
+                : format("%.4g s (median of %,d, fastest %.4g s)", seconds, repeat, secondsMin))
+                + (warmup == 0 ? "" : " after " + Words.count(warmup, "warm-up gradient"))
                 + (extrapolated ? format(", extrapolated from %,d of %,d coordinates", coordinates, parameters) : "");
         return String.join(System.lineSeparator(),
-                format("workload     %s(%s), %,d parameters, f(x0) = %.10g", workload, sizes, parameters, value),
+                format("workload     %s(%s), %s, f(x0) = %.10g", workload, sizes, Words.count(parameters, "parameter"), value),
                 format("mode         %s", how),
                 format("threads      %d (%s)", threads, execution),
                 format("kernels      %s", kernels)

@@ -1,6 +1,7 @@
 package dev.numgrad.cli;
 
 import dev.numgrad.GradientCancelledException;
+import dev.numgrad.Words;
 import dev.numgrad.cluster.ClusterConnection;
 import dev.numgrad.cluster.ClusterGradient;
 import dev.numgrad.cluster.ClusterOptions;
@@ -17,9 +18,14 @@ import dev.numgrad.workload.Workloads;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinPool.ForkJoinWorkerThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.collections.api.list.primitive.MutableDoubleList;
+import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 
 /**
  * Carries out a {@link GradientRequest}: builds the workload, computes its exact gradient once
@@ -38,14 +44,24 @@ final class GradientRun {
     private final GradientRequest request;
     private final boolean showProgress;
     private final PrintWriter err;
+    private final CancellationToken interrupt;
+    private final ForkJoinWorkerThreadFactory threads;
+    /** Set by the --timeout timer before it cancels, so that a cancellation can say which stop it was. */
+    private final AtomicBoolean timedOut = new AtomicBoolean();
+    private double[] gradient;
 
     /**
      * @param showProgress whether to draw a progress bar on {@code err}
+     * @param interrupt cancelled by Ctrl-C ({@link GracefulStop}); the run then fails with exit 130
+     * @param threads where a pool's worker threads come from
      */
-    GradientRun(GradientRequest request, boolean showProgress, PrintWriter err) {
+    GradientRun(GradientRequest request, boolean showProgress, PrintWriter err, CancellationToken interrupt,
+            ForkJoinWorkerThreadFactory threads) {
         this.request = request;
         this.showProgress = showProgress;
         this.err = err;
+        this.interrupt = interrupt;
+        this.threads = threads;
     }
 
     /**
@@ -57,13 +73,33 @@ final class GradientRun {
     private record Timed(double[] gradient, long evaluations, double[] seconds, int workers, int probeBatch) {
     }
 
+    /**
+     * Computes and measures; writes nothing (see {@link #writeDump()}).
+     *
+     * @throws CliFailure when the heap or the threads run out, at --timeout, and on Ctrl-C (exit 130)
+     */
     GradientReport run() {
         try {
             return measure();
         } catch (OutOfMemoryError e) {
-            throw new CliFailure("ran out of heap (" + Bytes.format(Runtime.getRuntime().maxMemory())
-                    + ") although the estimate was " + Bytes.format(request.estimatedBytes())
-                    + "; raise NUMGRAD_HEAP", e);
+            throw ResourceFailure.of(e, request.estimatedBytes());
+        }
+    }
+
+    /**
+     * Writes the gradient to --dump, whole or not at all, after {@link #run()}.
+     *
+     * @return null when written (or not asked for), else the failure in one line
+     */
+    String writeDump() {
+        if (request.dump() == null) {
+            return null;
+        }
+        try {
+            GradientDump.write(request.dump(), gradient);
+            return null;
+        } catch (IOException e) {
+            return "cannot write --dump " + request.dump() + ": " + IoReason.of(e);
         }
     }
 
@@ -75,16 +111,10 @@ final class GradientRun {
         double value = reference.valueAndGradient(x, exact);
 
         Timed timed = request.mode() == Mode.BACKPROP ? backprop(reference, x) : numeric(loss, x);
-        if (request.dump() != null) {
-            try {
-                GradientDump.write(request.dump(), timed.gradient());
-            } catch (IOException e) {
-                throw new CliFailure("cannot write --dump " + request.dump() + ": " + e.getMessage(), e);
-            }
-        }
+        gradient = timed.gradient();
         boolean backprop = request.mode() == Mode.BACKPROP;
         boolean onCluster = timed.workers() > 0;
-        // Backprop runs in the calling thread whatever --threads says; the report says so.
+        // Backprop runs in the calling thread; the report says so.
         boolean serial = !onCluster && (backprop || request.threads() == 1);
         // A sample's cost is scaled to the whole gradient, and the report says it was.
         double scale = (double) x.length / request.coordinates();
@@ -115,40 +145,59 @@ final class GradientRun {
 
     /** The exact gradient itself, timed: the cost that numeric gradients are compared with. */
     private Timed backprop(ExactGradient reference, double[] x) {
-        double[] seconds = new double[request.repeat()];
-        double[] gradient = new double[x.length];
-        for (int run = -request.warmup(); run < seconds.length; run++) {
+        MutableDoubleList seconds = new DoubleArrayList();
+        double[] values = new double[x.length];
+        for (int run = -request.warmup(); run < request.repeat(); run++) {
+            checkInterrupt(run, 0, 1);
             long start = System.nanoTime();
-            reference.valueAndGradient(x, gradient);
+            reference.valueAndGradient(x, values);
             if (run >= 0) {
-                seconds[run] = (System.nanoTime() - start) * 1e-9;
+                seconds.add((System.nanoTime() - start) * 1e-9);
             }
         }
-        return new Timed(gradient, 1, seconds, 0, 1);
+        return new Timed(values, 1, seconds.toArray(), 0, 1);
+    }
+
+    /** Between exact gradients (which cannot be cancelled part-way), Ctrl-C ends the run. */
+    private void checkInterrupt(int run, long done, long total) {
+        if (interrupt.isCancelled()) {
+            throw interrupted(run, done, total);
+        }
+    }
+
+    private CliFailure interrupted(int run, long done, long total) {
+        String which = run < 0 ? "warm-up gradient " + (request.warmup() + run + 1) + " of " + request.warmup()
+                : "gradient " + (run + 1) + " of " + request.repeat();
+        return new CliFailure("interrupted (Ctrl-C) during " + which + ", after "
+                + String.format(Locale.ROOT, "%,d", done) + " of " + Words.count(total, "coordinate") + "; nothing was reported or written", null,
+                DescendCommand.EXIT_INTERRUPTED);
     }
 
     private Timed numeric(BundledLoss loss, double[] x) {
-        double[] seconds = new double[request.repeat()];
+        MutableDoubleList seconds = new DoubleArrayList();
         int warmup = request.warmup();
         int[] sample = request.sampled() ? request.sample() : null;
+        // One token for both stops: Ctrl-C (through the interrupt token) and --timeout.
         CancellationToken cancellation = CancellationToken.create();
-        boolean serial = request.threads() == 1 || request.cluster() != null;
         try (ProgressDisplay display = showProgress
-                        ? new ProgressDisplay(err, Terminal.stderrUnicode(), request.coordinates(), warmup + seconds.length,
-                                ProgressDisplay.DEFAULT_DELAY_NANOS)
+                        ? new ProgressDisplay(err, Terminal.stderrUnicode(), request.coordinates(),
+                                (long) warmup + request.repeat(), ProgressDisplay.DEFAULT_DELAY_NANOS)
                         : null;
-                ForkJoinPool pool = serial ? null : new ForkJoinPool(request.threads());
+                WorkerPool pool = WorkerPool.of(request.cluster() != null ? 1 : request.threads(), threads);
                 ClusterConnection cluster = request.cluster() == null ? null : ClusterConnection.connect(request.cluster())) {
             NumericGradient engine = new NumericGradient(request.scheme(), request.stepPolicy(),
-                    request.mode().engineMode(), serial ? Execution.serial() : Execution.on(pool),
-                    ProgressListener.NONE, cancellation, request.probeBatch());
+                    request.mode().engineMode(), pool.execution(), ProgressListener.NONE,
+                    new EitherToken(cancellation, interrupt), request.probeBatch());
             if (request.timeout() != null) {
                 CompletableFuture.delayedExecutor(request.timeout().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
-                        .execute(cancellation::cancel);
+                        .execute(() -> {
+                            timedOut.set(true);
+                            cancellation.cancel();
+                        });
             }
             GradientResult result = null;
             // Runs -warmup .. -1 are the warm-up, unmeasured; 0 .. repeat - 1 are timed.
-            for (int run = -warmup; run < seconds.length; run++) {
+            for (int run = -warmup; run < request.repeat(); run++) {
                 NumericGradient configured = display == null ? engine
                         : engine.withProgress(display.forGradient(warmup + run));
                 long start = System.nanoTime();
@@ -158,16 +207,31 @@ final class GradientRun {
                                     .compute(LossSpec.workload(request.workload(), request.kernels()), x)
                             : sample == null ? configured.compute(loss, x) : configured.computeCoordinates(loss, x, sample);
                 } catch (GradientCancelledException e) {
-                    // Only the timeout cancels; say which limit was reached.
-                    throw new CliFailure("stopped at --timeout " + request.timeout().toMillis() / 1000.0 + " s: "
-                            + e.getMessage(), e);
+                    if (timedOut.get()) {
+                        throw new CliFailure("stopped at --timeout " + request.timeout().toNanos() / 1e9 + " s: "
+                                + e.getMessage(), e);
+                    }
+                    throw interrupted(run, e.done(), e.total());
                 }
                 if (run >= 0) {
-                    seconds[run] = (System.nanoTime() - start) * 1e-9;
+                    seconds.add((System.nanoTime() - start) * 1e-9);
                 }
             }
-            return new Timed(result.values(), result.evaluations(), seconds,
+            return new Timed(result.values(), result.evaluations(), seconds.toArray(),
                     cluster == null ? 0 : cluster.dataMembers(), result.probeBatch());
+        }
+    }
+
+    /** Cancelled when either token is: the run's own (--timeout) or the command's (Ctrl-C). */
+    private record EitherToken(CancellationToken first, CancellationToken second) implements CancellationToken {
+        @Override
+        public void cancel() {
+            first.cancel();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return first.isCancelled() || second.isCancelled();
         }
     }
 

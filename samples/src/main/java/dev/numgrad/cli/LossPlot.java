@@ -1,12 +1,16 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.Words;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.eclipse.collections.api.list.primitive.DoubleList;
+import org.eclipse.collections.api.list.primitive.IntList;
 import org.eclipse.collections.api.list.primitive.MutableDoubleList;
+import org.eclipse.collections.api.list.primitive.MutableIntList;
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -72,6 +76,23 @@ final class LossPlot {
      * @param bestIteration the row of the lowest loss, marked on the curve
      */
     static XYChart chart(String title, String outcome, DoubleList loss, int bestIteration) {
+        MutableIntList rows = new IntArrayList(loss.size());
+        for (int k = 0; k < loss.size(); k++) {
+            rows.add(k);
+        }
+        return chart(title, outcome, rows, loss, bestIteration, bestIteration < 0 ? Double.NaN : loss.get(bestIteration));
+    }
+
+    /**
+     * The chart of a trace whose rows need not be every iterate (a long run's trace is thinned).
+     *
+     * @param iteration the iterate of each row, increasing
+     * @param loss f at each row's iterate
+     * @param bestIteration the iterate of the lowest loss, marked on the curve; -1 for none
+     * @param bestLoss the lowest loss
+     */
+    static XYChart chart(String title, String outcome, IntList iteration, DoubleList loss, int bestIteration,
+            double bestLoss) {
         boolean logarithmic = spansDecades(loss);
         MutableDoubleList iterations = new DoubleArrayList();
         MutableDoubleList values = new DoubleArrayList();
@@ -79,7 +100,7 @@ final class LossPlot {
         for (int k = 0; k < loss.size(); k++) {
             double value = loss.get(k);
             if (Double.isFinite(value) && (value > 0 || !logarithmic)) {
-                iterations.add(k);
+                iterations.add(iteration.get(k));
                 values.add(value);
             } else {
                 hidden++;
@@ -98,13 +119,13 @@ final class LossPlot {
         }
         double[][] thinned = thin(iterations.toArray(), values.toArray(), MAX_POINTS);
         String name = "loss: " + outcome + (hidden == 0 ? ""
-                : String.format(Locale.ROOT, " (%d value%s %s not shown)", hidden, hidden == 1 ? "" : "s",
+                : String.format(Locale.ROOT, " (%s %s not shown)", Words.count(hidden, "value"),
                         logarithmic ? "≤ 0 or non-finite" : "non-finite"));
         XYSeries curve = chart.addSeries(name, thinned[0], thinned[1]);
         curve.setMarker(SeriesMarkers.NONE);
         curve.setLineColor(new Color(0x1f, 0x77, 0xb4));
-        double best = loss.get(bestIteration);
-        if (Double.isFinite(best) && (best > 0 || !logarithmic)) {
+        double best = bestLoss;
+        if (bestIteration >= 0 && Double.isFinite(best) && (best > 0 || !logarithmic)) {
             XYSeries marker = chart.addSeries(String.format(Locale.ROOT, "best %.4g at iteration %,d", best, bestIteration),
                     new double[] {bestIteration}, new double[] {best});
             marker.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -5,6 +5,7 @@ import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,9 @@ import picocli.CommandLine.TypeConversionException;
  * and {@code --threads}, with their checks (a picocli mixin).
  */
 final class NumericGradientOptions {
+
+    /** The options that only a numeric gradient uses, which an exact gradient would ignore. */
+    private static final List<String> NUMERIC_ONLY = List.of("--scheme", "--step", "--relative-step", "--threads");
 
     /** ForkJoinPool's limit on parallelism. */
     private static final int MAX_THREADS = 0x7fff;
@@ -97,6 +101,26 @@ final class NumericGradientOptions {
             return step == null ? StepPolicy.scaledToScheme() : step.policy();
         } catch (InvalidStepException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses the options of this mixin that an exact gradient would ignore: a request that gives
+     * them is refused rather than run as something it did not ask for. A bad value is named as
+     * such first; only a valid one is refused for being ignored.
+     *
+     * @param spec the command, for the error and for which options were given
+     * @param exact how the command names its exact gradient, e.g. "--mode backprop"
+     * @throws ParameterException (exit 2, one line) naming the first such option given
+     */
+    void rejectForExactGradient(CommandSpec spec, String exact) {
+        workers(spec);
+        stepPolicy(spec);
+        for (String option : NUMERIC_ONLY) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(spec.commandLine(), option + " shapes a numeric gradient; " + exact
+                        + " computes the exact gradient and would ignore it");
+            }
         }
     }
 

@@ -62,7 +62,17 @@ public final class NumgradCommand implements Callable<Integer> {
         HazelcastLog.quiet();
         PrintWriter out = new PrintWriter(System.out, true, System.out.charset());
         PrintWriter err = new PrintWriter(System.err, true, System.err.charset());
-        System.exit(execute(out, err, args));
+        int status;
+        try {
+            status = execute(out, err, args);
+        } catch (OutOfMemoryError e) {
+            // Outside a run (which reports its own): the heap was too small to even parse the
+            // command line, or a thread could not start. One line, not the JVM's stack trace.
+            err.println("numgrad: " + ResourceFailure.atStartup(e).getMessage());
+            err.flush();
+            status = CommandLine.ExitCode.SOFTWARE;
+        }
+        System.exit(status);
     }
 
     /**

@@ -26,7 +26,7 @@ final class ProgressDisplay implements AutoCloseable {
      * @param gradients how many gradients the run computes
      * @param delayNanos how long the run goes before the bar appears
      */
-    ProgressDisplay(PrintWriter err, boolean unicode, long dimension, int gradients, long delayNanos) {
+    ProgressDisplay(PrintWriter err, boolean unicode, long dimension, long gradients, long delayNanos) {
         this.dimension = dimension;
         this.bar = new DelayedBar(err, unicode, "gradient", dimension * gradients, " coords", 1, delayNanos, true);
     }

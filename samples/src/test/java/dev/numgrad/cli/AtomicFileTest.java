@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,19 @@ class AtomicFileTest {
     void aMissingDirectoryFailsBeforeWritingAnything() {
         Path target = dir.resolve("no-such-dir").resolve("out.txt");
         assertThrows(IOException.class, () -> AtomicFile.writeString(target, "x"));
+    }
+
+    @Test
+    void aNewFileIsReadableByOthersAndAReplacedOneKeepsItsPermissions() throws IOException {
+        Path fresh = dir.resolve("cost.csv");
+        AtomicFile.writeString(fresh, "a");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+
+        Path kept = dir.resolve("trace.csv");
+        Files.writeString(kept, "old");
+        Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFile.writeString(kept, "new");
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
     }
 
     private List<Path> files() throws IOException {

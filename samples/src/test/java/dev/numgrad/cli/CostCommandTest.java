@@ -130,6 +130,11 @@ class CostCommandTest {
         assertRefused("--max-params 100: the smallest model, mlp(784,1,10,32), has 805 parameters, more than 100",
                 "--max-params", "100");
         assertRefused("--threads must be at least 1, got 0", "--threads", "0");
+        assertRefused("--cluster-name needs --cluster HOST:PORT", "--cluster-name", "lab");
+        assertRefused("--cluster needs --cluster-name", "--cluster", "127.0.0.1:5701");
+        assertRefused("--cluster 127.0.0.1:x: ", "--cluster", "127.0.0.1:x", "--cluster-name", "lab");
+        assertRefused("--threads sets this JVM's pool; with --cluster every worker computes on all its cores",
+                "--cluster", "127.0.0.1:5701", "--cluster-name", "lab", "--threads", "2");
         Files.createDirectories(dir.resolve("out/cost.png"));
         assertRefused("cost.png there is a directory", "--out", dir.resolve("out").toString());
     }

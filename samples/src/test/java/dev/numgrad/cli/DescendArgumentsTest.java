@@ -53,7 +53,6 @@ class DescendArgumentsTest {
                 bad("unknown kernels", "'gpu'", "--lr", "0.1", "--kernels", "gpu"),
                 bad("plot format", ".png or .svg", "--lr", "0.1", "--plot", "loss.jpg"),
                 bad("trace and plot in one file", "same file", "--lr", "0.1", "--trace", "x.svg", "--plot", "x.svg"),
-                bad("too many steps for the heap", "NUMGRAD_HEAP", "--lr", "0.1", "-n", "2000000000"),
                 bad("misspelt option", "--optimizer", "--lr", "0.1", "--optimiser", "sgd"));
     }
 

@@ -49,8 +49,11 @@ class DescendCommandTest {
         int steps = 20;
         double rate = 0.1;
 
-        Cli cli = Cli.run("descend", "-w", "sumsq", "-s", Integer.toString(N), "-o", "sgd", "--lr", "0.1",
-                "-n", Integer.toString(steps), "-g", gradient, "-t", "2", "--json");
+        // The exact gradient runs in the calling thread and refuses --threads, which it would ignore.
+        String[] threads = gradient.equals("exact") ? new String[0] : new String[] {"-t", "2"};
+        Cli cli = Cli.run(java.util.stream.Stream.concat(java.util.stream.Stream.of("descend", "-w", "sumsq", "-s",
+                Integer.toString(N), "-o", "sgd", "--lr", "0.1", "-n", Integer.toString(steps), "-g", gradient,
+                "--json"), java.util.stream.Stream.of(threads)).toArray(String[]::new));
 
         assertEquals(0, cli.exitCode(), cli.transcript());
         JsonObject json = json(cli);

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ForkJoinPool;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class DescendRunTest {
         Path trace = dir.resolve("trace.csv");
         Path plot = dir.resolve("loss.png");
         DescendRun run = new DescendRun(request(Mode.BACKPROP, trace, plot), false, new PrintWriter(new StringWriter()),
-                CancellationToken.create());
+                CancellationToken.create(), ForkJoinPool.defaultForkJoinWorkerThreadFactory);
 
         Thread.currentThread().interrupt(); // as GracefulStop's hook does
         DescentReport report = run.run();
@@ -56,12 +57,15 @@ class DescendRunTest {
         token.cancel();
 
         DescentReport report = new DescendRun(request(Mode.BLACKBOX, trace, plot), false,
-                new PrintWriter(new StringWriter()), token).run();
+                new PrintWriter(new StringWriter()), token, ForkJoinPool.defaultForkJoinWorkerThreadFactory).run();
 
         assertEquals(StopReason.CANCELLED, report.stopReason());
         assertTrue(Double.isNaN(report.startLoss()), "no iterate was evaluated");
         assertEquals(1, Files.readAllLines(trace).size(), "the header alone");
         assertNotNull(ImageIO.read(plot.toFile()), "an empty plot still names the run");
         assertTrue(report.toJson().contains("\"start_loss\":null"), report.toJson());
+        assertTrue(report.toJson().contains("\"best_loss\":null"), "no best loss of 0 that never happened: "
+                + report.toJson());
+        assertTrue(report.toSummary().contains("best loss    none (no iterate was evaluated)"), report.toSummary());
     }
 }

@@ -1,5 +1,6 @@
 package dev.numgrad.cli.cost;
 
+import dev.numgrad.Words;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Locale;
@@ -33,13 +34,12 @@ public final class CostChart {
      *
      * @param report the measured rows and their fits
      * @param rows the rows, smallest first
-     * @param threads workers of the numeric gradients, for the title
-     * @return the chart, ready for XChart's encoders
+     * @return the chart, ready for XChart's encoders; its title says where the numeric gradients
+     *     ran ({@link CostReport#where()})
      */
-    public static XYChart chart(CostReport report, ImmutableList<SizeCost> rows, int threads) {
+    public static XYChart chart(CostReport report, ImmutableList<SizeCost> rows) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(String.format(Locale.ROOT, "What one gradient costs (numeric gradients on %d thread%s)",
-                        threads, threads == 1 ? "" : "s"))
+                .title(String.format(Locale.ROOT, "What one gradient costs (numeric gradients on %s)", report.where()))
                 .xAxisTitle("parameters P (log scale)").yAxisTitle("seconds (log scale)").build();
         XYStyler styler = chart.getStyler();
         styler.setXAxisLogarithmic(true);
@@ -80,8 +80,8 @@ public final class CostChart {
         }
         if (!extrapolated.isEmpty()) {
             XYSeries series = chart.addSeries(
-                    String.format(Locale.ROOT, "%s, extrapolated from a sample of coordinates (%d point%s)",
-                            CostMethod.BLACK_BOX.label(), extrapolated.size(), extrapolated.size() == 1 ? "" : "s"),
+                    String.format(Locale.ROOT, "%s, extrapolated from a sample of coordinates (%s)",
+                            CostMethod.BLACK_BOX.label(), Words.count(extrapolated.size(), "point")),
                     extrapolated.collectDouble(SizeCost::parameters).toArray(),
                     extrapolated.collectDouble(row -> row.blackBox().seconds()).toArray());
             series.setLineColor(BLACK_BOX_COLOR);

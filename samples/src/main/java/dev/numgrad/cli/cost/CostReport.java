@@ -33,21 +33,33 @@ public final class CostReport {
             "blackbox_coordinates", "blackbox_basis");
 
     private final SweepResult result;
-    private final int threads;
+    private final String where;
     private final String kernels;
     private final Map<CostMethod, PowerFit> fits = new EnumMap<>(CostMethod.class);
     private final ImmutableList<SizeCost> fitted;
 
     /**
-     * A report on a sweep; the fits are computed here, once.
+     * A report on a sweep whose numeric gradients ran in this JVM; the fits are computed here, once.
      *
      * @param result what was measured
      * @param threads workers of the numeric gradients, for the header
      * @param kernels the kernels' name, for the header
      */
     public CostReport(SweepResult result, int threads, String kernels) {
+        this(result, NumericGradients.threads(threads), kernels);
+    }
+
+    /**
+     * A report on a sweep; the fits are computed here, once.
+     *
+     * @param result what was measured
+     * @param where where the numeric gradients ran ({@link NumericGradients#where()}), for the
+     *     header and the chart's title
+     * @param kernels the kernels' name, for the header
+     */
+    public CostReport(SweepResult result, String where, String kernels) {
         this.result = Objects.requireNonNull(result, "result");
-        this.threads = threads;
+        this.where = Objects.requireNonNull(where, "where");
         this.kernels = Objects.requireNonNull(kernels, "kernels");
         ImmutableList<SizeCost> large = result.rows().select(row -> row.parameters() >= FIT_FROM_PARAMETERS);
         this.fitted = large.size() >= MIN_POINTS_TO_FIT ? large : result.rows();
@@ -70,6 +82,15 @@ public final class CostReport {
     }
 
     /**
+     * Where the numeric gradients ran: a phrase that follows "on".
+     *
+     * @return e.g. {@code 2 threads} or {@code cluster 'lab' at 10.0.0.5:5701 (2 members, 8 cores)}
+     */
+    public String where() {
+        return where;
+    }
+
+    /**
      * The sizes the fits are made over: those from {@link #FIT_FROM_PARAMETERS} parameters up
      * when there are at least {@link #MIN_POINTS_TO_FIT} of them, else all.
      *
@@ -88,9 +109,9 @@ public final class CostReport {
         String format = "%-20s %10s %11s %9s %9s %9s %10s %9s %12s %10s %10s  %s%n";
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT,
-                "One gradient of each MLP by each method: numeric gradients are central differences on %d thread%s,"
-                        + " loss and backprop run on 1; %s kernels.%n%n",
-                threads, threads == 1 ? "" : "s", kernels));
+                "One gradient of each MLP by each method: numeric gradients are central differences on %s,"
+                        + " loss and backprop run on 1 thread in this JVM; %s kernels.%n%n",
+                where, kernels));
         text.append(String.format(Locale.ROOT, format, "model", "parameters", "evaluations", "loss", "backprop",
                 "delta", "black-box", "delta/bp", "black-box/bp", "err delta", "err bbox", "black-box from"));
         for (SizeCost row : result.rows()) {

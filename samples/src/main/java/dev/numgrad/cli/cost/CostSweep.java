@@ -17,7 +17,6 @@ import dev.numgrad.schedule.ProgressListener;
 import dev.numgrad.workload.WorkloadSpec;
 import dev.numgrad.workload.Workloads;
 import java.util.Objects;
-import java.util.concurrent.ForkJoinPool;
 import org.eclipse.collections.api.factory.Lists;
 import org.eclipse.collections.api.list.ImmutableList;
 import org.eclipse.collections.api.list.MutableList;
@@ -42,9 +41,10 @@ import org.eclipse.collections.api.list.MutableList;
  * <p><b>Timing.</b> Loss evaluations, backprop and delta gradients, and black-box gradients
  * predicted to take under a second, are the fastest of at least ten batches after a warm-up that
  * lasts until the time per call stops falling ({@link Stopwatch}); a longer black-box gradient or
- * sample is timed once. Loss evaluations and backprop run single-threaded.
- * Numeric gradients run on a fork/join pool of {@code threads} workers made for the sweep, or in
- * the calling thread for one thread.
+ * sample is timed once. Loss evaluations and backprop run single-threaded, in this JVM.
+ * Numeric gradients run where the {@link NumericGradients} given to the sweep run them: by default
+ * on a fork/join pool of {@code threads} workers made for the sweep, or in the calling thread for
+ * one thread; {@code numgrad cost --cluster} hands them to a cluster.
  */
 public final class CostSweep {
 
@@ -80,7 +80,8 @@ public final class CostSweep {
      * What to sweep and how.
      *
      * @param models the sizes, smallest first, at least one
-     * @param threads workers of the numeric gradients, at least 1
+     * @param threads workers of the numeric gradients, at least 1: the threads of the local pool,
+     *     or the cores of the cluster that computes them (the black-box predictions divide by it)
      * @param budgetSeconds the time the sweep aims at, positive and finite (see the class comment)
      * @param kernels the kernels the losses run on
      */
@@ -108,6 +109,8 @@ public final class CostSweep {
     }
 
     private final Settings settings;
+    /** Where the numeric gradients run; null: in this JVM on {@code settings.threads()} workers. */
+    private final NumericGradients gradients;
     private final SweepListener listener;
     private final CancellationToken cancellation;
 
@@ -121,6 +124,24 @@ public final class CostSweep {
      */
     public CostSweep(Settings settings, SweepListener listener, CancellationToken cancellation) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.gradients = null;
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+    }
+
+    /**
+     * A sweep whose numeric gradients run where {@code gradients} runs them, ready to
+     * {@link #run()}. The caller keeps ownership of {@code gradients} and closes it.
+     *
+     * @param settings what to sweep; {@link Settings#threads()} is the workers of {@code gradients}
+     * @param gradients computes the delta and black-box gradients
+     * @param listener hears progress and each finished size
+     * @param cancellation stops the sweep soon; what was measured is kept
+     */
+    public CostSweep(Settings settings, NumericGradients gradients, SweepListener listener,
+            CancellationToken cancellation) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.gradients = Objects.requireNonNull(gradients, "gradients");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
     }
@@ -159,18 +180,18 @@ public final class CostSweep {
         long start = System.nanoTime();
         MutableList<SizeCost> rows = Lists.mutable.empty();
         boolean stopped = false;
-        try (ForkJoinPool pool = settings.threads() == 1 ? null : new ForkJoinPool(settings.threads())) {
+        try (NumericGradients own = gradients == null ? NumericGradients.local(settings.threads()) : null) {
+            NumericGradients numeric = own != null ? own : gradients;
             NumericGradient central = new NumericGradient(Scheme.central(), StepPolicy.scaledToScheme(),
-                    Mode.BLACK_BOX, pool == null ? Execution.serial() : Execution.on(pool), ProgressListener.NONE,
-                    cancellation);
-            warmUp(central);
+                    Mode.BLACK_BOX, Execution.serial(), ProgressListener.NONE, cancellation);
+            warmUp(central, numeric);
             for (int index = 0; index < settings.models().size(); index++) {
                 if (cancellation.isCancelled()) {
                     stopped = true;
                     break;
                 }
                 try {
-                    SizeCost row = measure(index, settings.models().get(index), central);
+                    SizeCost row = measure(index, settings.models().get(index), central, numeric);
                     rows.add(row);
                     listener.measured(row);
                 } catch (GradientCancelledException | Stopped e) {
@@ -185,9 +206,10 @@ public final class CostSweep {
     /**
      * Runs every timed code path on a small network, untimed, for {@link #warmUpSeconds()}: a
      * cold JVM interprets the kernels far below their compiled speed (the Vector API worst of
-     * all), and the first sizes would otherwise be timed while the JIT compiles them.
+     * all), and the first sizes would otherwise be timed while the JIT compiles them. The
+     * numeric gradients warm up where they run (on a cluster: its members).
      */
-    private void warmUp(NumericGradient central) {
+    private void warmUp(NumericGradient central, NumericGradients numeric) {
         BundledLoss loss = WARMUP_MODEL.build(settings.kernels());
         double[] x = Workloads.start(loss.dimension());
         double[] gradient = new double[x.length];
@@ -204,8 +226,8 @@ public final class CostSweep {
             for (int k = 0; k < 10; k++) {
                 backprop.valueAndGradient(x, gradient);
             }
-            delta.compute(loss, x, gradient);
-            central.computeCoordinates(loss, x, sample);
+            numeric.compute(delta, WARMUP_MODEL, loss, x);
+            numeric.computeCoordinates(central, WARMUP_MODEL, loss, x, sample);
         }
     }
 
@@ -214,7 +236,7 @@ public final class CostSweep {
         return Math.clamp(settings.budgetSeconds() / 50, 0.2, 3.0);
     }
 
-    private SizeCost measure(int index, WorkloadSpec model, NumericGradient central) {
+    private SizeCost measure(int index, WorkloadSpec model, NumericGradient central, NumericGradients numeric) {
         BundledLoss loss = model.build(settings.kernels());
         int n = loss.dimension();
         double[] x = Workloads.start(n);
@@ -231,19 +253,19 @@ public final class CostSweep {
         listener.measuring(index, model, CostMethod.BACKPROP, 1, 1);
         checkCancelled();
 
-        NumericCost delta = delta(index, model, loss, x, exact, central.withMode(Mode.DELTA));
+        NumericCost delta = delta(index, model, loss, x, exact, central.withMode(Mode.DELTA), numeric);
         checkCancelled();
-        NumericCost blackBox = blackBox(index, model, loss, x, exact, central, lossSeconds);
+        NumericCost blackBox = blackBox(index, model, loss, x, exact, central, numeric, lossSeconds);
         return new SizeCost(model, lossSeconds, backpropSeconds, delta, blackBox);
     }
 
     private NumericCost delta(int index, WorkloadSpec model, BundledLoss loss, double[] x, double[] exact,
-            NumericGradient engine) {
+            NumericGradient engine, NumericGradients numeric) {
         int n = x.length;
         GradientResult[] last = new GradientResult[1];
         NumericGradient reporting = engine.withProgress(progress(index, model, CostMethod.DELTA));
         double seconds = Stopwatch.fastestOfShortCalls(() -> {
-            last[0] = reporting.compute(loss, x);
+            last[0] = numeric.compute(reporting, model, loss, x);
             return last[0].values()[0];
         });
         return new NumericCost(seconds, last[0].evaluations(), GradientError.relativeInf(last[0].values(), exact), n,
@@ -251,7 +273,7 @@ public final class CostSweep {
     }
 
     private NumericCost blackBox(int index, WorkloadSpec model, BundledLoss loss, double[] x, double[] exact,
-            NumericGradient engine, double lossSeconds) {
+            NumericGradient engine, NumericGradients numeric, double lossSeconds) {
         int n = x.length;
         int perCoordinate = engine.scheme().evaluationsPerCoordinate();
         double secondsPerCoordinate = perCoordinate * lossSeconds / settings.threads();
@@ -262,15 +284,16 @@ public final class CostSweep {
         if (predicted <= WHOLE_SHARE * settings.budgetSeconds() || sample >= n) {
             double seconds = predicted < REPEAT_BELOW_SECONDS
                     ? Stopwatch.fastestOfShortCalls(() -> {
-                        last[0] = reporting.compute(loss, x);
+                        last[0] = numeric.compute(reporting, model, loss, x);
                         return last[0].values()[0];
                     })
-                    : Stopwatch.once(() -> last[0] = reporting.compute(loss, x));
+                    : Stopwatch.once(() -> last[0] = numeric.compute(reporting, model, loss, x));
             return new NumericCost(seconds, last[0].evaluations(), GradientError.relativeInf(last[0].values(), exact),
                     n, false);
         }
         int[] coordinates = evenlySpread(sample, n);
-        double seconds = Stopwatch.once(() -> last[0] = reporting.computeCoordinates(loss, x, coordinates));
+        double seconds = Stopwatch.once(() -> last[0] = numeric.computeCoordinates(reporting, model, loss, x,
+                coordinates));
         double scale = (double) n / sample;
         return new NumericCost(seconds * scale, Math.round(last[0].evaluations() * scale),
                 GradientError.relativeInfAt(last[0].values(), coordinates, exact), sample, true);

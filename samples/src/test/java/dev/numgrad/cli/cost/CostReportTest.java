@@ -104,6 +104,23 @@ class CostReportTest {
     }
 
     @Test
+    void theHeaderAndTheChartSayWhereTheNumericGradientsRan() {
+        CostReport local = report(ROWS);
+        assertEquals("2 threads", local.where());
+        assertTrue(local.table().startsWith("One gradient of each MLP by each method: numeric gradients are central"
+                + " differences on 2 threads, loss and backprop run on 1 thread in this JVM; panama kernels."),
+                local.table());
+
+        String where = "cluster 'lab' at 10.0.0.5:5701 (2 members, 8 cores)";
+        CostReport remote = new CostReport(new SweepResult(ROWS, 9, false, 1.0), where, "scalar");
+        assertTrue(remote.table().startsWith("One gradient of each MLP by each method: numeric gradients are central"
+                + " differences on " + where + ", loss and backprop run on 1 thread in this JVM; scalar kernels."),
+                remote.table());
+        assertEquals("What one gradient costs (numeric gradients on " + where + ")",
+                CostChart.chart(remote, ROWS).getTitle());
+    }
+
+    @Test
     void csvHasTheDeclaredColumnsAndOneRowPerSize() {
         List<String> lines = report(ROWS).csv().lines().toList();
 
@@ -121,7 +138,7 @@ class CostReportTest {
     void chartHasALinePerMethodAndMarksExtrapolatedPoints() {
         CostReport report = report(ROWS);
 
-        XYChart chart = CostChart.chart(report, ROWS, 2);
+        XYChart chart = CostChart.chart(report, ROWS);
 
         assertTrue(chart.getStyler().isXAxisLogarithmic() && chart.getStyler().isYAxisLogarithmic());
         List<String> names = List.copyOf(chart.getSeriesMap().keySet());

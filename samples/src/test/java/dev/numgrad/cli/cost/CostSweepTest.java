@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.numgrad.gradient.GradientResult;
+import dev.numgrad.gradient.NumericGradient;
 import dev.numgrad.kernel.Kernels;
+import dev.numgrad.model.BundledLoss;
 import dev.numgrad.schedule.CancellationToken;
 import dev.numgrad.workload.WorkloadSpec;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,6 +75,58 @@ class CostSweepTest {
             assertTrue(row.delta().errInf() < 1e-9, row.model().label() + " delta err " + row.delta().errInf());
             assertTrue(row.blackBox().errInf() < 1e-6, row.model().label() + " black-box err " + row.blackBox().errInf());
             assertEquals(row.blackBox().extrapolated(), row.blackBox().coordinates() < p, row.model().label());
+        }
+    }
+
+    @Test
+    void everyNumericGradientGoesThroughTheGivenNumericGradients() {
+        // A 50 ms budget samples the larger black-box gradients: those must go through the
+        // coordinate-subset method, whole ones and delta ones through compute.
+        CostSweep.Settings settings = new CostSweep.Settings(CostSweep.models(5_000), 2, 0.05, Kernels.get());
+        AtomicInteger whole = new AtomicInteger();
+        AtomicInteger subsets = new AtomicInteger();
+        SweepResult result;
+        try (NumericGradients local = NumericGradients.local(2)) {
+            NumericGradients counting = new NumericGradients() {
+                @Override
+                public String where() {
+                    return "somewhere else";
+                }
+
+                @Override
+                public GradientResult compute(NumericGradient engine, WorkloadSpec model, BundledLoss loss,
+                        double[] x) {
+                    assertEquals(model.parameters(), loss.dimension(), model.label());
+                    whole.incrementAndGet();
+                    return local.compute(engine, model, loss, x);
+                }
+
+                @Override
+                public GradientResult computeCoordinates(NumericGradient engine, WorkloadSpec model, BundledLoss loss,
+                        double[] x, int[] coordinates) {
+                    subsets.incrementAndGet();
+                    return local.computeCoordinates(engine, model, loss, x, coordinates);
+                }
+
+                @Override
+                public void close() {
+                    throw new AssertionError("the sweep must not close what it was given");
+                }
+            };
+            result = new CostSweep(settings, counting, new CountingListener(new AtomicInteger()),
+                    CancellationToken.create()).run();
+        }
+
+        assertEquals(3, result.rows().size());
+        long sampled = result.rows().count(row -> row.blackBox().extrapolated());
+        assertTrue(sampled > 0, "a 50 ms budget samples some black-box gradient");
+        // The warm-up computes one subset per round, each sampled size one more.
+        assertTrue(subsets.get() > sampled, "subsets " + subsets.get() + ", sampled sizes " + sampled);
+        // At least one delta gradient per size, and per black-box gradient measured whole.
+        assertTrue(whole.get() >= 3 + (3 - sampled), "whole gradients " + whole.get());
+        for (SizeCost row : result.rows()) {
+            assertTrue(row.delta().errInf() < 1e-9, row.model().label() + " delta err " + row.delta().errInf());
+            assertTrue(row.blackBox().errInf() < 1e-6, row.model().label() + " black-box err " + row.blackBox().errInf());
         }
     }
 
