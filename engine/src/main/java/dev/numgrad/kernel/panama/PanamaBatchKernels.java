@@ -50,7 +50,13 @@ final class PanamaBatchKernels {
         for (; k < bound; k += SPECIES.length()) {
             DoubleVector dz = DoubleVector.fromArray(SPECIES, v, vOffset + k).mul(alpha);
             DoubleVector t = DoubleVector.fromArray(SPECIES, tanhZ, offset + k);
-            DoubleVector u = VectorMath.tanh(dz);
+            // the step's tanh by its Taylor polynomial where that is exact to rounding (every lane,
+            // for delta evaluation's steps): no exponential and no division
+            DoubleVector u = VectorMath.tanhSmall(dz);
+            VectorMask<Double> large = dz.abs().compare(VectorOperators.GT, VectorMath.TANH_SERIES_LIMIT);
+            if (large.anyTrue()) {
+                u = u.blend(VectorMath.tanh(dz), large);
+            }
             DoubleVector denominator = t.fma(u, one);
             DoubleVector change = u.mul(DoubleVector.fromArray(SPECIES, sech2Z, offset + k)).div(denominator);
             change.intoArray(out, outOffset + k);
@@ -76,7 +82,7 @@ final class PanamaBatchKernels {
                                            double[] out, int outOffset) {
         for (int lane = 0; lane < SPECIES.length(); lane++) {
             double dz = alpha * v[vOffset + lane];
-            double denominator = Math.fma(tanhZ[offset + lane], VectorMath.tanhScalar(dz), 1.0);
+            double denominator = Math.fma(tanhZ[offset + lane], tanhOfStep(dz), 1.0);
             if (denominator < TanhDifference.SATURATED) {
                 out[outOffset + lane] = saturatedChange(z[offset + lane], dz);
             }
@@ -88,12 +94,17 @@ final class PanamaBatchKernels {
      * element gets the same bits wherever the tail starts.
      */
     private static double tanhDifference(double z, double tanhZ, double sech2Z, double dz) {
-        double u = VectorMath.tanhScalar(dz);
+        double u = tanhOfStep(dz);
         double denominator = Math.fma(tanhZ, u, 1.0);
         if (denominator >= TanhDifference.SATURATED || Double.isNaN(denominator)) {
             return u * sech2Z / denominator;
         }
         return saturatedChange(z, dz);
+    }
+
+    /** tanh dz with the choice and the operations of one lane of {@link #tanhDifference}'s vector loop. */
+    private static double tanhOfStep(double dz) {
+        return Math.abs(dz) > VectorMath.TANH_SERIES_LIMIT ? VectorMath.tanhScalar(dz) : VectorMath.tanhSmallScalar(dz);
     }
 
     /** {@link TanhDifference#saturated}: sinh(dz)/(cosh z·cosh(z + dz)) in the log domain, with VectorMath. */
