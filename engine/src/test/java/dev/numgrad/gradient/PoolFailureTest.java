@@ -11,8 +11,8 @@ import dev.numgrad.TestLosses;
 import dev.numgrad.loss.Loss;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinPool.ForkJoinWorkerThreadFactory;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -81,11 +81,28 @@ class PoolFailureTest {
             pool.shutdownNow();
             release.countDown();
         });
-        PoolUnavailableException e = assertTimeoutPreemptively(NO_HANG, () -> assertThrows(PoolUnavailableException.class,
-                () -> NumericGradient.defaults().withExecution(Execution.on(pool)).compute(slow, x)));
+        // The calling thread joins the run and may execute part of it itself (ForkJoinTask.join
+        // from outside a pool helps with the tasks it can reach). If it reaches all that is left,
+        // the gradient completes although the pool went down: then it must be the exact one.
+        // Otherwise shutdownNow() cancelled queued ranges, and numgrad says so in its own words.
+        Object outcome = assertTimeoutPreemptively(NO_HANG, () -> {
+            try {
+                return NumericGradient.defaults().withExecution(Execution.on(pool)).compute(slow, x);
+            } catch (PoolUnavailableException e) {
+                return e;
+            }
+        });
         stopper.join();
-        assertTrue(e.getMessage().contains("shut down while the gradient ran"), e.getMessage());
-        assertTrue(e.getMessage().contains("of 200 coordinates"), e.getMessage());
+        switch (outcome) {
+            case PoolUnavailableException e -> {
+                assertTrue(e.getMessage().contains("shut down while the gradient ran"), e.getMessage());
+                assertTrue(e.getMessage().contains("of 200 coordinates"), e.getMessage());
+            }
+            case GradientResult result -> assertArrayEquals(
+                    NumericGradient.defaults().withExecution(Execution.serial()).compute(slow, start()).values(),
+                    result.values(), 0.0, "a gradient that completed must be exact");
+            default -> throw new AssertionError("unexpected outcome " + outcome);
+        }
         assertUntouched(x);
         assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS), "the pool ends");
     }
