@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.Words;
 import dev.numgrad.cli.cost.NumericGradients;
 import dev.numgrad.cluster.ClusterConnection;
 import dev.numgrad.cluster.ClusterGradient;
@@ -34,8 +35,8 @@ final class ClusterNumericGradients implements NumericGradients {
         this.kernels = kernels;
         this.members = connection.dataMembers();
         this.cores = connection.cores();
-        this.where = String.format(Locale.ROOT, "cluster '%s' at %s (%d member%s, %d cores)", clusterName, addresses,
-                members, members == 1 ? "" : "s", cores);
+        this.where = String.format(Locale.ROOT, "cluster '%s' at %s (%s, %s)", clusterName, addresses,
+                Words.count(members, "member"), Words.count(cores, "core"));
     }
 
     /**

@@ -22,13 +22,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.collections.api.list.ImmutableList;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code numgrad cost}: the million-parameter problem, measured. For MLPs from about a thousand to
@@ -230,14 +230,8 @@ final class CostCommand implements Callable<Integer> {
                 throw bad("--out " + out + " is not a directory");
             }
             Files.createDirectories(folder);
-            if (!Files.isWritable(folder)) {
-                throw bad("--out " + out + " is not writable");
-            }
-            for (String name : new String[] {CSV, PNG, SVG}) {
-                if (Files.isDirectory(folder.resolve(name))) {
-                    throw bad("--out " + out + ": " + name + " there is a directory");
-                }
-            }
+            new OutputFiles(spec).check("--out", folder.resolve(CSV)).check("--out", folder.resolve(PNG))
+                    .check("--out", folder.resolve(SVG));
         } catch (IOException e) {
             throw bad("--out " + out + ": cannot create the folder (" + CliErrors.describe(e) + ")");
         }

@@ -17,13 +17,18 @@ import picocli.CommandLine.ParameterException;
  * Two options that name one file, directly or through symbolic links, are refused too: the
  * second write would replace the first.
  */
-final class OutputFiles {
+public final class OutputFiles {
 
     private final CommandSpec spec;
     /** Each checked file's real location (links resolved) and the option that named it. */
     private final Map<Path, String> seen = new LinkedHashMap<>();
 
-    OutputFiles(CommandSpec spec) {
+    /**
+     * A check for one command's outputs.
+     *
+     * @param spec the command, whose usage errors (exit 2) the checks raise
+     */
+    public OutputFiles(CommandSpec spec) {
         this.spec = spec;
     }
 
@@ -35,7 +40,7 @@ final class OutputFiles {
      * @return this, to check the next
      * @throws ParameterException (exit 2, one line) naming the option, the file and the reason
      */
-    OutputFiles check(String option, Path file) {
+    public OutputFiles check(String option, Path file) {
         if (file == null) {
             return this;
         }

@@ -1,18 +1,19 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.Words;
 import dev.numgrad.cluster.ClusterConnection;
 import dev.numgrad.cluster.ClusterOverheads;
 import dev.numgrad.cluster.ClusterSettings;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code numgrad ping}: reaches a cluster and measures what it adds to a gradient: the round trip
@@ -92,8 +93,8 @@ final class PingCommand implements Callable<Integer> {
                     .add("broadcast_seconds_min", broadcast[0])
                     .toString());
         } else {
-            out.println(format("cluster      %d data member%s, %d cores", measured.members(),
-                    measured.members() == 1 ? "" : "s", measured.cores()));
+            out.println(format("cluster      %s, %s", Words.count(measured.members(), "data member"),
+                    Words.count(measured.cores(), "core")));
             out.println(format("task         %.3f ms median round trip of a one-coordinate block (%d tasks,"
                     + " fastest %.3f ms, 90th percentile %.3f ms)", 1e3 * measured.taskMedian(), tasks, 1e3 * task[0],
                     1e3 * task[(int) (0.9 * (task.length - 1))]));

@@ -1,5 +1,6 @@
 package dev.numgrad.cli;
 
+import dev.numgrad.Words;
 import dev.numgrad.cluster.ClusterMember;
 import dev.numgrad.cluster.ClusterSettings;
 import java.io.PrintWriter;
@@ -9,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code numgrad worker}: a cluster member that computes blocks of numeric gradients for
@@ -108,9 +109,9 @@ final class WorkerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "numgrad-worker-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.printf("numgrad worker: member %s of cluster '%s' (%d member%s), %d cores; stop with Ctrl-C%n",
-                address, clusterName, member.clusterSize(), member.clusterSize() == 1 ? "" : "s",
-                Runtime.getRuntime().availableProcessors());
+        out.printf("numgrad worker: member %s of cluster '%s' (%s), %s; stop with Ctrl-C%n",
+                address, clusterName, Words.count(member.clusterSize(), "member"),
+                Words.count(Runtime.getRuntime().availableProcessors(), "core"));
         out.flush();
         stopped.await();
         try {

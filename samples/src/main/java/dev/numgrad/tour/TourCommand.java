@@ -1,6 +1,7 @@
 package dev.numgrad.tour;
 
 import dev.numgrad.cli.CliFailure;
+import dev.numgrad.cli.OutputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,13 +11,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.eclipse.collections.api.list.MutableList;
 import org.eclipse.collections.impl.factory.Lists;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code numgrad tour [LESSON] [--out DIR]}: the guided tour. Runs one lesson or all nine in
@@ -126,9 +127,8 @@ public final class TourCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--out " + directory + " cannot be created: " + e);
         }
-        if (!Files.isWritable(directory)) {
-            throw new ParameterException(spec.commandLine(), "--out " + directory + " is not writable");
-        }
+        // Writes a probe file for real: the operating system's reason, and right for root too.
+        new OutputFiles(spec).check("--out", directory.resolve(TourPage.FILE_NAME));
         return directory;
     }
 

@@ -136,7 +136,7 @@ class CostCommandTest {
         assertRefused("--threads sets this JVM's pool; with --cluster every worker computes on all its cores",
                 "--cluster", "127.0.0.1:5701", "--cluster-name", "lab", "--threads", "2");
         Files.createDirectories(dir.resolve("out/cost.png"));
-        assertRefused("cost.png there is a directory", "--out", dir.resolve("out").toString());
+        assertRefused("cost.png is a directory", "--out", dir.resolve("out").toString());
     }
 
     private static void assertRefused(String message, String... args) {

@@ -73,6 +73,15 @@ class OutputChecksTest {
     }
 
     @Test
+    void costAndTourRefuseAnOutputFolderThatCannotBeWrittenWithTheReason(@TempDir Path dir) throws IOException {
+        Path unwritable = unwritableDirectory(dir);
+        assumeTrue(unwritable != null, "no directory here refuses this process");
+        assertRefused(Cli.run("cost", "--max-params", "2000", "--out", unwritable.toString()), "--out",
+                "Permission denied");
+        assertRefused(Cli.run("tour", "1", "--out", unwritable.toString()), "--out", "Permission denied");
+    }
+
+    @Test
     void aMissingDirectoryOrAFileInPlaceOfOneIsRefused(@TempDir Path dir) throws IOException {
         assertRefused(run(GRADIENT, "--dump", dir.resolve("missing/g.f64").toString()), "--dump", "does not exist");
         Path file = Files.writeString(dir.resolve("file"), "x");

@@ -1,5 +1,6 @@
 package dev.numgrad.cli.cost;
 
+import dev.numgrad.Words;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class CostReport {
      * @param kernels the kernels' name, for the header
      */
     public CostReport(SweepResult result, int threads, String kernels) {
-        this(result, NumericGradients.threads(threads), kernels);
+        this(result, Words.count(threads, "thread"), kernels);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.numgrad.cli.cost;
 
+import dev.numgrad.Words;
 import dev.numgrad.gradient.Execution;
 import dev.numgrad.gradient.GradientResult;
 import dev.numgrad.gradient.NumericGradient;
@@ -25,7 +26,7 @@ final class LocalGradients implements NumericGradients {
 
     @Override
     public String where() {
-        return NumericGradients.threads(threads);
+        return Words.count(threads, "thread");
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.numgrad.gradient.GradientResult;
 import dev.numgrad.gradient.NumericGradient;
 import dev.numgrad.model.BundledLoss;
 import dev.numgrad.workload.WorkloadSpec;
-import java.util.Locale;
 
 /**
  * Where a {@link CostSweep} computes its numeric gradients: in this JVM ({@link #local(int)}) or
@@ -67,15 +66,5 @@ public interface NumericGradients extends AutoCloseable {
      */
     static NumericGradients local(int threads) {
         return new LocalGradients(threads);
-    }
-
-    /**
-     * The phrase for gradients computed on some threads: {@code 1 thread}, {@code 2 threads}.
-     *
-     * @param threads how many
-     * @return the phrase
-     */
-    static String threads(int threads) {
-        return String.format(Locale.ROOT, "%d thread%s", threads, threads == 1 ? "" : "s");
     }
 }
