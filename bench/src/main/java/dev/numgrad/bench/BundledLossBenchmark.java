@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Kernels are chosen per fork: add {@code -jvmArgsAppend -Dnumgrad.kernels=scalar} (or
  * {@code panama}) to compare providers in separate JVMs. {@link LossRooflineBenchmark} gives
- * {@code value} as a rate, with its GFLOP/s and GB/s.
+ * {@code value} as a rate, with its flop and byte rates.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

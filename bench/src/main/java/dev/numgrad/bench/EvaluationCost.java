@@ -5,7 +5,7 @@ import dev.numgrad.workload.WorkloadSpec;
 /**
  * What one value evaluation of a standard workload costs, from its sizes alone: the flops it
  * does and the bytes of data it must read. The one place these counts are derived;
- * {@link LossRooflineBenchmark} turns them into GFLOP/s and GB/s.
+ * {@link LossRooflineBenchmark} turns them into rates (MFLOP/s and MB/s).
  *
  * <p><b>Flops</b>, as {@link FlopCounter} counts them: an fma is two flops; a transcendental
  * function (tanh, softplus, exp) counts as one, a floor rather than its real cost of a few dozen

@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The roofline of one value evaluation of each bundled loss: {@link BundledLossBenchmark#value()}
  * as a rate, with the evaluation's flops and bytes of data ({@link EvaluationCost}) counted
- * beside it. The score is evaluations per µs; the {@code :flops} line reads in MFLOP/s and the
- * {@code :bytes} line in MB/s, the units of {@link FmaPeakBenchmark} and
- * {@link MemoryBandwidthBenchmark}, so the figures compare directly. (A sibling class rather than
+ * beside it. The score is evaluations per µs (small numbers: {@code BundledLossBenchmark.value}
+ * gives the same as ns per evaluation); the {@code :flops} line reads in MFLOP/s and the
+ * {@code :bytes} line in MB/s (divide by 1000 for GFLOP/s and GB/s), the units of
+ * {@link FmaPeakBenchmark} and {@link MemoryBandwidthBenchmark}, so the figures compare directly. (A sibling class rather than
  * counters on {@code BundledLossBenchmark}: JMH reports counters as rates only in throughput
  * mode, and that benchmark's ns/op figures are quoted as they are.)
  *
