@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * gradient. The ratio value / delta is the speed-up delta evaluation can give per coordinate.
  *
  * <p>Kernels are chosen per fork: add {@code -jvmArgsAppend -Dnumgrad.kernels=scalar} (or
- * {@code panama}) to compare providers in separate JVMs.
+ * {@code panama}) to compare providers in separate JVMs. {@link LossRooflineBenchmark} gives
+ * {@code value} as a rate, with its flop and byte rates.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
