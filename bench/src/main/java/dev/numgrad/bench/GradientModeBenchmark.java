@@ -95,7 +95,7 @@ public class GradientModeBenchmark {
     @State(Scope.Benchmark)
     public static class Affordable extends BuiltWorkload {
 
-        @Param({"linreg:256x1000", "logreg:256x1000", "mlp:64x64x10x32"})
+        @Param({"rosen:10000", "linreg:256x1000", "logreg:256x1000", "mlp:64x64x10x32"})
         public String workload;
 
         @Setup(Level.Trial)
