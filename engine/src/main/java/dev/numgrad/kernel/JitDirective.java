@@ -28,6 +28,12 @@ public record JitDirective(State state, String detail) {
     public enum State {
         /** Installed: compiles from now on inline the vector math into dev.numgrad callers. */
         INSTALLED,
+        /**
+         * Not needed: the JVM's command line already forces the inlining with
+         * {@code -XX:CompileCommand=inline,dev.numgrad.kernel.panama.VectorMath::*}, as the
+         * {@code numgrad} launcher passes; adding the directive would only cost start-up time.
+         */
+        COMMAND_LINE,
         /** Not installed because {@code -Dnumgrad.jitDirective=false} asked so. */
         SWITCHED_OFF,
         /**
@@ -50,8 +56,8 @@ public record JitDirective(State state, String detail) {
         Objects.requireNonNull(detail, "detail");
     }
 
-    /** {@return whether the directive is installed in this JVM} */
+    /** {@return whether VectorMath is forced inline in this JVM: by the directive or by the command line} */
     public boolean inEffect() {
-        return state == State.INSTALLED;
+        return state == State.INSTALLED || state == State.COMMAND_LINE;
     }
 }

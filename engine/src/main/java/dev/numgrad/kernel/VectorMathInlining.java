@@ -5,8 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /**
  * Installs the compiler directive of {@link JitDirective} once per JVM, through HotSpot's
@@ -17,6 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>It never fails its caller: a JVM without the management modules, without the MBean, or
  * with an unwritable temporary directory gets {@link JitDirective.State#UNAVAILABLE} with the
  * reason, logged at DEBUG on the {@link Kernels} logger. The file lives only for the call.
+ *
+ * <p>Skipped when the process's command line already carries the launcher's
+ * {@code -XX:CompileCommand=inline,dev.numgrad.kernel.panama.VectorMath::*}
+ * ({@link JitDirective.State#COMMAND_LINE}): the management interface costs 0.1–0.3 s to start.
  *
  * <p>The match is {@code dev/numgrad/*.*}: only compiles of numgrad's own methods change, and
  * a directive a user installs for their own code is not shadowed.
@@ -30,6 +36,10 @@ final class VectorMathInlining {
 
     static final JitDirective NOT_ATTEMPTED = new JitDirective(JitDirective.State.NOT_ATTEMPTED,
             "the Panama kernels have not been selected in this JVM");
+
+    /** The launcher's option, in CompileCommand's dotted or slashed spelling. */
+    private static final Pattern COMPILE_COMMAND = Pattern.compile(
+            "-XX:CompileCommand=inline[, ]dev([./])numgrad\\1kernel\\1panama\\1VectorMath(::|\\.)\\*");
 
     private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
 
@@ -61,10 +71,16 @@ final class VectorMathInlining {
         static final JitDirective OUTCOME = attempt();
 
         private static JitDirective attempt() {
-            JitDirective outcome = switchedOff()
-                    ? new JitDirective(JitDirective.State.SWITCHED_OFF, "switched off by -D" + JitDirective.PROPERTY
-                            + "=" + System.getProperty(JitDirective.PROPERTY))
-                    : addDirective();
+            JitDirective outcome;
+            if (switchedOff()) {
+                outcome = new JitDirective(JitDirective.State.SWITCHED_OFF, "switched off by -D"
+                        + JitDirective.PROPERTY + "=" + System.getProperty(JitDirective.PROPERTY));
+            } else if (commandLineInlinesVectorMath()) {
+                outcome = new JitDirective(JitDirective.State.COMMAND_LINE, "VectorMath is inlined by the JVM's "
+                        + "-XX:CompileCommand option; no directive added");
+            } else {
+                outcome = addDirective();
+            }
             if (!outcome.inEffect()) {
                 System.getLogger(Kernels.class.getName()).log(System.Logger.Level.DEBUG,
                         "numgrad's compiler directive is not in effect: " + outcome.detail());
@@ -76,6 +92,22 @@ final class VectorMathInlining {
 
     private static boolean switchedOff() {
         return System.getProperty(JitDirective.PROPERTY, "true").strip().toLowerCase(Locale.ROOT).equals("false");
+    }
+
+    /**
+     * Whether the process was started with the launcher's CompileCommand. Read from the process's
+     * own arguments (java.base, about a millisecond), not from the management interface, whose
+     * start-up (0.1–0.3 s) is what this check saves; options the JVM reads from elsewhere
+     * (JAVA_TOOL_OPTIONS, argument files) are not seen, and then the directive is added anyway.
+     */
+    static boolean commandLineInlinesVectorMath() {
+        try {
+            return ProcessHandle.current().info().arguments().stream()
+                    .flatMap(Arrays::stream)
+                    .anyMatch(argument -> COMPILE_COMMAND.matcher(argument).matches());
+        } catch (RuntimeException e) { // e.g. a SecurityException; the directive is then added
+            return false;
+        }
     }
 
     private static JitDirective addDirective() {

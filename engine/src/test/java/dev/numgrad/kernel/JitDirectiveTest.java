@@ -66,6 +66,18 @@ class JitDirectiveTest {
     }
 
     @Test
+    void theLaunchersCompileCommandMakesTheDirectiveUnnecessary() throws Exception {
+        Map<String, String> lines = ChildJvm.run(JitDirectiveProbe.class, List.of("-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=inline,dev.numgrad.kernel.panama.VectorMath::*"));
+        assertEquals("COMMAND_LINE", lines.get("after"), lines::toString);
+        assertSoftplusOfZeroIsLn2(lines);
+        // another CompileCommand is not mistaken for it
+        Map<String, String> other = ChildJvm.run(JitDirectiveProbe.class, List.of("-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=dontinline,dev.numgrad.kernel.panama.VectorMath::*"));
+        assertEquals("INSTALLED", other.get("after"), other::toString);
+    }
+
+    @Test
     void anUnwritableTemporaryDirectoryLeavesItUnavailableAndTheKernelsWorking(@TempDir Path temp) throws Exception {
         Path missing = temp.resolve("missing");
         Map<String, String> lines = ChildJvm.run(JitDirectiveProbe.class, List.of("-Djava.io.tmpdir=" + missing));
@@ -88,5 +100,6 @@ class JitDirectiveTest {
         assertThrows(NullPointerException.class, () -> new JitDirective(null, "why"));
         assertThrows(NullPointerException.class, () -> new JitDirective(JitDirective.State.UNAVAILABLE, null));
         assertFalse(new JitDirective(JitDirective.State.SWITCHED_OFF, "off").inEffect());
+        assertTrue(new JitDirective(JitDirective.State.COMMAND_LINE, "launcher").inEffect());
     }
 }
