@@ -12,12 +12,12 @@ import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * Main class for {@link GradientAllocationTest}: for each argument triple (workload, sizes,
- * mode, e.g. {@code logreg 256,1000 blackbox}) it computes {@value #WARM_UP} gradients to let the
- * JIT compile the hot paths (run it with {@code -Xbatch}, so that compiles finish before the
- * calls that trigger them return), then {@value #MEASURED} more, and prints the bytes allocated
- * per gradient by the calling thread and the pool's {@value #WORKERS} workers together, as
+ * mode, e.g. {@code logreg 256,1000 blackbox}) it computes warm-up gradients ({@code -DwarmUp},
+ * default 12) to let the JIT compile the hot paths (run it with {@code -Xbatch}, so that compiles
+ * finish before the calls that trigger them return), then {@value #MEASURED} more, and prints the
+ * bytes allocated per gradient by the calling thread and the pool's workers together, as
  * "LABEL/MODE BYTES" (e.g. "logreg(256,1000)/blackbox 30675"). The first line is the compiler
- * directive's state. {@code -DwarmUp=N} changes the number of warm-up gradients.
+ * directive's state.
  */
 public final class GradientAllocationProbe {
 
