@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * <p>Skipped when the process's command line already carries the launcher's
  * {@code -XX:CompileCommand=inline,dev.numgrad.kernel.panama.VectorMath::*}
- * ({@link JitDirective.State#COMMAND_LINE}): the management interface costs 0.1–0.3 s to start.
+ * ({@link JitDirective.State#COMMAND_LINE}): the management interface costs about 0.2 s to start.
  *
  * <p>The match is {@code dev/numgrad/*.*}: only compiles of numgrad's own methods change, and
  * a directive a user installs for their own code is not shadowed.
@@ -97,7 +97,7 @@ final class VectorMathInlining {
     /**
      * Whether the process was started with the launcher's CompileCommand. Read from the process's
      * own arguments (java.base, about a millisecond), not from the management interface, whose
-     * start-up (0.1–0.3 s) is what this check saves; options the JVM reads from elsewhere
+     * start-up (about 0.2 s) is what this check saves; options the JVM reads from elsewhere
      * (JAVA_TOOL_OPTIONS, argument files) are not seen, and then the directive is added anyway.
      */
     static boolean commandLineInlinesVectorMath() {
