@@ -145,7 +145,10 @@ final class KernelProvider {
         System.getLogger(Kernels.class.getName()).log(System.Logger.Level.WARNING, message);
     }
 
-    /** Loads Panama on first use; touched only once the module is known to be present. */
+    /**
+     * Loads Panama on first use, after installing the compiler directive that inlines its vector
+     * math ({@link VectorMathInlining}); touched only once the module is known to be present.
+     */
     private static final class PanamaHolder {
         static final KernelSupport KERNELS;
         static final Throwable FAILURE;
@@ -154,6 +157,8 @@ final class KernelProvider {
             KernelSupport kernels = null;
             Throwable failure = null;
             try {
+                // before any Panama kernel can run, so that no kernel is compiled without it
+                VectorMathInlining.install();
                 Class<?> type = Class.forName(PANAMA_CLASS);
                 kernels = (KernelSupport) MethodHandles.publicLookup()
                         .findConstructor(type, MethodType.methodType(void.class))

@@ -54,6 +54,20 @@ public final class Kernels {
     }
 
     /**
+     * Whether the compiler directive that inlines the Panama kernels' vector math is in effect
+     * in this JVM, and if not, why ({@link JitDirective}). numgrad installs it when it first
+     * selects its Panama kernels ({@link #get()} choosing them, {@link #panama()}, or
+     * {@link #byName(String)}); {@code -Dnumgrad.jitDirective=false} switches it off. This method
+     * only reports; it installs nothing.
+     *
+     * @return {@link JitDirective.State#NOT_ATTEMPTED} until the Panama kernels are first selected,
+     *         then the outcome of that one attempt
+     */
+    public static JitDirective jitDirective() {
+        return VectorMathInlining.status();
+    }
+
+    /**
      * The kernels for an explicit choice, independent of the system property.
      *
      * @param name auto, scalar or panama (case-insensitive)
