@@ -29,6 +29,8 @@ import jdk.incubator.vector.VectorOperators;
  *   <li>dot, sumOfSquares, rosenbrock and gemv add the same products in a different order; both orders are
  *       within {@code n·ε·Σ|termₖ|} of the exact sum (ε = 2⁻⁵³), so they differ by at most
  *       twice that.</li>
+ *   <li>gemvSegment: bit-identical to gemv of the same elements (the same loop and reduction;
+ *       only the loads come from a memory segment).</li>
  *   <li>axpy, gemvTransposed, relu: bit-identical (one correctly rounded fma per element and
  *       row, in the same row order; relu's compare-and-blend gives {@link Math#max}'s −0 and NaN results).</li>
  *   <li>tanh, sigmoid, softplus, logSumExp use {@link VectorMath} (exp, log1p, tanh within
