@@ -54,8 +54,13 @@ public final class ReproducibilityProbe {
         kernels.gemv(matrix, 0, rows, cols, a, 0, rowsOut, 0);
         lines.add("gemv " + Arrays.toString(Arrays.stream(rowsOut).mapToLong(Double::doubleToRawLongBits).toArray()));
         // rows of 131 doubles: every row but the first starts off a cache line, tails and leftover rows included
-        kernels.gemvSegment(KernelSupport.alignedCopy(matrix), rows, cols, a, 0, rowsOut, 0);
+        MemorySegment matrixSegment = KernelSupport.alignedCopy(matrix);
+        kernels.gemvSegment(matrixSegment, rows, cols, a, 0, rowsOut, 0);
         lines.add("gemvSegment " + Arrays.toString(Arrays.stream(rowsOut).mapToLong(Double::doubleToRawLongBits)
+                .toArray()));
+        // 121 columns: an odd number of 8-lane vectors, so the one-vector step runs too
+        kernels.gemvSegment(matrixSegment, rows, cols - 10, a, 0, rowsOut, 0);
+        lines.add("gemvSegment odd " + Arrays.toString(Arrays.stream(rowsOut).mapToLong(Double::doubleToRawLongBits)
                 .toArray()));
         double[] probesOut = new double[rows * PROBES.length];
         kernels.gemvProbes(matrix, 0, rows, cols, a, 0, PROBES, PROBE_STEPS, PROBES.length, probesOut, 0, probeWork);
@@ -213,6 +218,7 @@ public final class ReproducibilityProbe {
             panama.axpy(1e-9, a, 0, out, 0, n);
             panama.gemv(a, 0, 8, 128, b, 0, out, 0);
             panama.gemvSegment(aSegment, 9, 113, b, 0, out, 0); // a leftover row and a scalar tail
+            panama.gemvSegment(aSegment, 4, 121, b, 0, out, 0); // an odd number of 8-lane vectors
             panama.gemvProbes(a, 0, 8, 128, b, 0, PROBES, PROBE_STEPS, PROBES.length - 1, out, 0, probeWork); // 130 > 127
             panama.gemvTransposed(a, 0, 8, 128, b, 0, out, 0);
             panama.gemm(a, 0, 9, 27, b, 0, 37, out, 0);
