@@ -1,5 +1,6 @@
 package dev.numgrad.kernel;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 /**
@@ -82,6 +83,27 @@ public final class KernelArguments {
             throw new IndexOutOfBoundsException(name + ": matrix " + rows + " x " + cols + " exceeds an array");
         }
         checkRange(array, name, offset, (int) size);
+    }
+
+    /**
+     * Checks a row-major {@code rows × cols} matrix of doubles stored from byte 0 of {@code a}.
+     *
+     * @param a the matrix storage; not modified
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @throws IllegalArgumentException  if rows or cols is negative
+     * @throws IndexOutOfBoundsException if the matrix does not fit in {@code a}
+     */
+    public static void checkMatrix(MemorySegment a, int rows, int cols) {
+        Objects.requireNonNull(a, "a");
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("a: matrix shape " + rows + " x " + cols + " is negative");
+        }
+        long bytes = (long) rows * cols * Double.BYTES;
+        if (bytes > a.byteSize()) {
+            throw new IndexOutOfBoundsException("a: matrix " + rows + " x " + cols + " needs " + bytes
+                    + " bytes, segment has " + a.byteSize());
+        }
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.numgrad.kernel;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
  * The arithmetic that losses share, in double precision. Two implementations give the same
  * answers to within rounding: {@link ScalarKernelSupport} (the reference) and
@@ -81,6 +85,47 @@ public interface KernelSupport {
      * @param yOffset the first element of y
      */
     void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
+
+    /**
+     * The alignment of {@link #alignedCopy}: one cache line. A vector load that starts on a line
+     * boundary touches one line; Java arrays guarantee only 8- or 16-byte alignment, so a
+     * 64-byte load from an array typically spans two lines.
+     */
+    long CACHE_LINE_BYTES = 64;
+
+    /**
+     * A read-only off-heap copy of {@code a} whose first element starts a cache line, for
+     * {@link #gemvSegment}. The memory belongs to an automatic arena: it is freed once the
+     * returned segment is unreachable.
+     *
+     * @param a the elements; not modified (copied)
+     * @return a segment of {@code 8·a.length} bytes holding a's elements in native byte order
+     */
+    static MemorySegment alignedCopy(double[] a) {
+        MemorySegment copy = Arena.ofAuto().allocate((long) a.length * Double.BYTES, CACHE_LINE_BYTES);
+        MemorySegment.copy(a, 0, copy, ValueLayout.JAVA_DOUBLE, 0, a.length);
+        return copy.asReadOnly();
+    }
+
+    /**
+     * {@link #gemv} of a matrix held in a memory segment: y = A·x with A[r, c] the double at byte
+     * {@code 8·(r·cols + c)} of a, in native byte order. Bit-identical to {@link #gemv} of the
+     * same elements in an array on the same implementation (the same fmas in the same order);
+     * only where the loads come from differs. The point is alignment: with the rows of
+     * {@link #alignedCopy} starting on cache lines (when 8·cols is a multiple of 64), no vector
+     * load of a row spans two lines, which is what limits gemv when A streams from L3.
+     *
+     * @param a the matrix, at least {@code 8·rows·cols} bytes, any alignment; not modified
+     * @param rows the number of rows of A
+     * @param cols the number of columns of A
+     * @param x the vector, read in [xOffset, xOffset + cols); not modified
+     * @param xOffset the first element of x
+     * @param y the result; modified in [yOffset, yOffset + rows) only, overwritten
+     * @param yOffset the first element of y
+     * @throws IllegalArgumentException if rows or cols is negative
+     * @throws IndexOutOfBoundsException if the matrix does not fit in a, or x or y is too short
+     */
+    void gemvSegment(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
 
     /**
      * The scratch length {@link #gemvProbes} needs for a matrix of {@code cols} columns: a copy of

@@ -1,5 +1,7 @@
 package dev.numgrad.kernel;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -101,6 +103,22 @@ public final class ScalarKernelSupport implements KernelSupport {
         KernelArguments.checkRange(y, "y", yOffset, rows);
         for (int r = 0; r < rows; r++) {
             y[yOffset + r] = dotUnchecked(a, aOffset + r * cols, x, xOffset, cols);
+        }
+    }
+
+    /** Each row the fma chain of {@link #gemv}'s dot, reading the segment element by element. */
+    @Override
+    public void gemvSegment(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
+        KernelArguments.checkMatrix(a, rows, cols);
+        KernelArguments.checkRange(x, "x", xOffset, cols);
+        KernelArguments.checkRange(y, "y", yOffset, rows);
+        for (int r = 0; r < rows; r++) {
+            long row = (long) r * cols;
+            double sum = 0;
+            for (int c = 0; c < cols; c++) {
+                sum = Math.fma(a.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, row + c), x[xOffset + c], sum);
+            }
+            y[yOffset + r] = sum;
         }
     }
 

@@ -8,6 +8,7 @@ import dev.numgrad.loss.ExactGradient;
 import dev.numgrad.loss.ParameterBlocks;
 import dev.numgrad.loss.ProbeBatchEvaluator;
 import dev.numgrad.loss.ProbeBatchLoss;
+import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,9 @@ import java.util.Objects;
  * X'ᵀσ(u)/m.
  *
  * <p>Like {@link LinearRegression}, the signed matrix is held row-major (value) and
- * column-major (delta and gradient): 2·m·n + n doubles.
+ * column-major (delta and gradient), and once more row-major, off-heap and cache-line aligned, for
+ * the products X'·w ({@link KernelSupport#gemvSegment}: gemv's bits from aligned loads):
+ * 3·m·n + n doubles, m·n of them off-heap.
  *
  * <p>Batched probes ({@link ProbeBatchLoss}): k points share one pass over X'
  * ({@link KernelSupport#gemvProbes}), then each probe's margins take the same softplus and sum
@@ -33,6 +36,7 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
     private final int cols;
     private final KernelSupport kernels;
     private final double[] signedFeatures;        // row-major (1 − 2t_r)·X[r][c]
+    private final MemorySegment alignedSignedFeatures;  // the same, off-heap from a cache-line boundary
     private final double[] signedFeatureColumns;  // the same, column-major
 
     /**
@@ -74,6 +78,7 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
             }
         }
         this.signedFeatureColumns = DesignMatrix.columnMajor(signedFeatures, rows, cols);
+        this.alignedSignedFeatures = KernelSupport.alignedCopy(signedFeatures);
     }
 
     /**
@@ -106,7 +111,7 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
         double[] margins = new double[rows];
         return w -> {
             LossChecks.checkLength(w, cols);
-            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
+            kernels.gemvSegment(alignedSignedFeatures, rows, cols, w, 0, margins, 0);
             return meanSoftplus(margins, margins);
         };
     }
@@ -147,7 +152,7 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
         @Override
         public double value(double[] w) {
             LossChecks.checkLength(w, cols);
-            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, products, 0);
+            kernels.gemvSegment(alignedSignedFeatures, rows, cols, w, 0, products, 0);
             return meanSoftplus(products, products);
         }
 
@@ -164,7 +169,7 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
         return (w, gradient) -> {
             LossChecks.checkLength(w, cols);
             LossChecks.checkLength(gradient, cols);
-            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
+            kernels.gemvSegment(alignedSignedFeatures, rows, cols, w, 0, margins, 0);
             double value = meanSoftplus(margins, weights);
             // d softplus(u)/du = σ(u), so ∇f = X'ᵀσ(u)/m
             kernels.sigmoid(margins, weights, 0, rows);
@@ -198,7 +203,7 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
         @Override
         public double prepare(double[] w) {
             LossChecks.checkLength(w, cols);
-            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
+            kernels.gemvSegment(alignedSignedFeatures, rows, cols, w, 0, margins, 0);
             for (int r = 0; r < rows; r++) {
                 negatedMargins[r] = -margins[r];
             }

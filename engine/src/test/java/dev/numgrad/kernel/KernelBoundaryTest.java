@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -154,6 +155,50 @@ class KernelBoundaryTest {
                 steps, 1, new double[rows], 0, work), "work shorter than probeWorkLength");
         assertThrows(IndexOutOfBoundsException.class, () -> SCALAR.gemvProbes(a, 0, rows, cols, x, 0,
                 new int[] {cols}, steps, 1, new double[rows], 0, new double[cols + 640]), "coordinate cols");
+    }
+
+    /**
+     * NaN and infinities in the vector body, the scalar tail, a second block of rows and a
+     * leftover row give gemv's bits from the segment too; a segment too short, or x or y too
+     * short, is rejected before y is written.
+     */
+    @Test
+    @Covers("gemvSegment")
+    void gemvSegmentBoundariesMatchGemvBitForBit() {
+        int rows = 9;
+        int cols = LENGTH;
+        double[] a = new Random(18).doubles(rows * cols, -1, 1).toArray();
+        a[0 * cols + 3] = Double.NaN;
+        a[1 * cols + cols - 1] = Double.POSITIVE_INFINITY;
+        a[4 * cols + 2] = Double.NEGATIVE_INFINITY;
+        a[5 * cols + 1] = Double.MIN_VALUE;
+        a[6 * cols + 4] = -Double.MAX_VALUE;
+        a[8 * cols + 7] = Double.NaN;
+        double[] x = new Random(19).doubles(cols, 0.5, 1).toArray();
+        x[5] = -0.0;
+        MemorySegment segment = KernelSupport.alignedCopy(a);
+        for (KernelSupport kernels : new KernelSupport[] {SCALAR, PANAMA}) {
+            double[] expected = new double[rows];
+            double[] actual = new double[rows];
+            kernels.gemv(a, 0, rows, cols, x, 0, expected, 0);
+            kernels.gemvSegment(segment, rows, cols, x, 0, actual, 0);
+            assertArrayEquals(expected, actual, kernels.name() + " gemvSegment over specials");
+
+            double[] out = filled(7.0);
+            double[] untouched = out.clone();
+            MemorySegment short1 = segment.asSlice(0, segment.byteSize() - Double.BYTES);
+            List<Executable> calls = List.of(
+                    () -> kernels.gemvSegment(short1, rows, cols, x, 0, out, 0),
+                    () -> kernels.gemvSegment(segment, rows, cols, x, 1, out, 0),
+                    () -> kernels.gemvSegment(segment, rows, cols, x, 0, out, LENGTH - rows + 1));
+            for (Executable call : calls) {
+                assertThrows(IndexOutOfBoundsException.class, call, kernels.name());
+                assertArrayEquals(untouched, out, kernels.name() + " wrote before rejecting");
+            }
+            IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                    () -> kernels.gemvSegment(segment, -2, -3, x, 0, out, 0));
+            assertTrue(negative.getMessage().contains("-2 x -3"), negative.getMessage());
+        }
     }
 
     @Test

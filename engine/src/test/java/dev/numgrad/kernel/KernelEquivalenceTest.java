@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -251,6 +254,45 @@ class KernelEquivalenceTest {
         Supplier<String> context = () -> "gemv " + rows + " x " + cols + " (seed " + seed + ")";
         assertOutsideUnchanged(y, actual, yOffset, yOffset + rows, context);
         assertUnchanged(aBefore, a, "a", context);
+        assertUnchanged(xBefore, x, "x", context);
+    }
+
+    /**
+     * gemvSegment gives gemv's bits on each implementation, from the cache-line-aligned copy and
+     * from a copy that starts 8 bytes past a line (every vector load then spans two lines), so
+     * the value path of the linear models and their probe batches (gemvProbes on the array)
+     * agree bit for bit.
+     */
+    @ParameterizedTest(name = "{0} x {1}")
+    @MethodSource("shapes")
+    @Covers("gemvSegment")
+    void gemvSegmentIsGemvOfTheSameElements(int rows, int cols) {
+        long seed = seed("gemvSegment", rows * 4096 + cols);
+        Random random = new Random(seed);
+        int xOffset = random.nextInt(MAX_OFFSET);
+        int yOffset = random.nextInt(MAX_OFFSET);
+        double[] a = randomArray(random, rows * cols);
+        double[] x = randomArray(random, xOffset + cols + random.nextInt(MAX_OFFSET));
+        double[] y = randomArray(random, yOffset + rows + random.nextInt(MAX_OFFSET));
+        double[] xBefore = x.clone();
+        MemorySegment aligned = KernelSupport.alignedCopy(a);
+        assertEquals(0, aligned.address() % KernelSupport.CACHE_LINE_BYTES, "alignedCopy starts a cache line");
+        MemorySegment shifted = Arena.ofAuto().allocate((rows * cols + 1L) * Double.BYTES, KernelSupport.CACHE_LINE_BYTES)
+                .asSlice(Double.BYTES);
+        MemorySegment.copy(a, 0, shifted, ValueLayout.JAVA_DOUBLE, 0, a.length);
+        Supplier<String> context = () -> "gemvSegment " + rows + " x " + cols + " (seed " + seed + ")";
+        for (KernelSupport kernels : new KernelSupport[] {SCALAR, PANAMA}) {
+            double[] expected = y.clone();
+            kernels.gemv(a, 0, rows, cols, x, xOffset, expected, yOffset);
+            for (MemorySegment matrix : new MemorySegment[] {aligned, shifted}) {
+                double[] actual = y.clone();
+                kernels.gemvSegment(matrix, rows, cols, x, xOffset, actual, yOffset);
+                // whole arrays: also proves nothing outside [yOffset, yOffset + rows) was written
+                assertArrayEquals(expected, actual, () -> kernels.name() + " at address mod 64 = "
+                        + matrix.address() % KernelSupport.CACHE_LINE_BYTES + ", " + context.get());
+            }
+        }
+        assertArrayEquals(a, aligned.toArray(ValueLayout.JAVA_DOUBLE), "alignedCopy holds a's elements");
         assertUnchanged(xBefore, x, "x", context);
     }
 

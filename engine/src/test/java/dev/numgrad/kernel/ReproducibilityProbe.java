@@ -1,5 +1,6 @@
 package dev.numgrad.kernel;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +53,15 @@ public final class ReproducibilityProbe {
         double[] rowsOut = new double[rows];
         kernels.gemv(matrix, 0, rows, cols, a, 0, rowsOut, 0);
         lines.add("gemv " + Arrays.toString(Arrays.stream(rowsOut).mapToLong(Double::doubleToRawLongBits).toArray()));
+        // rows of 131 doubles: every row but the first starts off a cache line, tails and leftover rows included
+        MemorySegment matrixSegment = KernelSupport.alignedCopy(matrix);
+        kernels.gemvSegment(matrixSegment, rows, cols, a, 0, rowsOut, 0);
+        lines.add("gemvSegment " + Arrays.toString(Arrays.stream(rowsOut).mapToLong(Double::doubleToRawLongBits)
+                .toArray()));
+        // 121 columns: an odd number of 8-lane vectors, so the one-vector step runs too
+        kernels.gemvSegment(matrixSegment, rows, cols - 10, a, 0, rowsOut, 0);
+        lines.add("gemvSegment odd " + Arrays.toString(Arrays.stream(rowsOut).mapToLong(Double::doubleToRawLongBits)
+                .toArray()));
         double[] probesOut = new double[rows * PROBES.length];
         kernels.gemvProbes(matrix, 0, rows, cols, a, 0, PROBES, PROBE_STEPS, PROBES.length, probesOut, 0, probeWork);
         lines.add("gemvProbes " + Arrays.toString(Arrays.stream(probesOut).mapToLong(Double::doubleToRawLongBits)
@@ -189,15 +199,16 @@ public final class ReproducibilityProbe {
         double[] out = new double[n];
         double[] small = Arrays.stream(a).map(v -> v * 0x1p-16).toArray();
         // the same calls first, so that every branch (and every deoptimisation) has been compiled
-        double sink = callEveryKernel(panama, 300, a, b, out, small);
+        MemorySegment aSegment = KernelSupport.alignedCopy(a);
+        double sink = callEveryKernel(panama, 300, a, aSegment, b, out, small);
         long before = threads.getCurrentThreadAllocatedBytes();
-        sink += callEveryKernel(panama, 1000, a, b, out, small);
+        sink += callEveryKernel(panama, 1000, a, aSegment, b, out, small);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         System.out.println("allocated " + allocated + " " + (Double.isNaN(sink) ? "" : "finite"));
     }
 
-    private static double callEveryKernel(KernelSupport panama, int calls, double[] a, double[] b, double[] out,
-                                          double[] small) {
+    private static double callEveryKernel(KernelSupport panama, int calls, double[] a, MemorySegment aSegment,
+                                          double[] b, double[] out, double[] small) {
         int n = a.length;
         double sink = 0;
         for (int call = 0; call < calls; call++) {
@@ -206,6 +217,8 @@ public final class ReproducibilityProbe {
                     + panama.sumLog1p(small, 0, n);
             panama.axpy(1e-9, a, 0, out, 0, n);
             panama.gemv(a, 0, 8, 128, b, 0, out, 0);
+            panama.gemvSegment(aSegment, 9, 113, b, 0, out, 0); // a leftover row and a scalar tail
+            panama.gemvSegment(aSegment, 4, 121, b, 0, out, 0); // an odd number of 8-lane vectors
             panama.gemvProbes(a, 0, 8, 128, b, 0, PROBES, PROBE_STEPS, PROBES.length - 1, out, 0, probeWork); // 130 > 127
             panama.gemvTransposed(a, 0, 8, 128, b, 0, out, 0);
             panama.gemm(a, 0, 9, 27, b, 0, 37, out, 0);

@@ -10,6 +10,7 @@ import dev.numgrad.model.Activation;
 import dev.numgrad.model.HiddenLayer;
 import dev.numgrad.model.Mlp;
 import dev.numgrad.workload.MlpWorkload;
+import java.lang.foreign.MemorySegment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,11 @@ class MlpDeltaOnPanamaBatchKernelsTest {
         @Override
         public void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
             scalar.gemv(a, aOffset, rows, cols, x, xOffset, y, yOffset);
+        }
+
+        @Override
+        public void gemvSegment(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
+            scalar.gemvSegment(a, rows, cols, x, xOffset, y, yOffset);
         }
 
         @Override
