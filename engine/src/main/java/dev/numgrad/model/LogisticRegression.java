@@ -8,7 +8,6 @@ import dev.numgrad.loss.ExactGradient;
 import dev.numgrad.loss.ParameterBlocks;
 import dev.numgrad.loss.ProbeBatchEvaluator;
 import dev.numgrad.loss.ProbeBatchLoss;
-import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 /**
@@ -21,10 +20,11 @@ import java.util.Objects;
  * term subtracts a large z_r from a large softplus(z_r), and the gradient is simply
  * X'ᵀσ(u)/m.
  *
- * <p>Like {@link LinearRegression}, the signed matrix is held row-major (value) and
- * column-major (delta and gradient), and once more row-major, off-heap and cache-line aligned, for
- * the products X'·w ({@link KernelSupport#gemvSegment}: gemv's bits from aligned loads):
- * 3·m·n + n doubles, m·n of them off-heap.
+ * <p>The signed matrix is held row-major (value) and column-major (delta and gradient):
+ * 2·m·n + n doubles. Unlike {@link LinearRegression}'s, the value does not read an aligned
+ * off-heap copy: with {@link KernelSupport#gemvSegment} beside the softplus in one compilation,
+ * four of six JVM starts compiled the gradient's loop into a form twice as slow (75-89 ms instead
+ * of 34-40 ms for logreg(256,1000) on 2 workers), and the aligned loads gained nothing measurable.
  *
  * <p>Batched probes ({@link ProbeBatchLoss}): k points share one pass over X'
  * ({@link KernelSupport#gemvProbes}), then each probe's margins take the same softplus and sum
@@ -36,7 +36,6 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
     private final int cols;
     private final KernelSupport kernels;
     private final double[] signedFeatures;        // row-major (1 − 2t_r)·X[r][c]
-    private final MemorySegment alignedSignedFeatures;  // the same, off-heap from a cache-line boundary
     private final double[] signedFeatureColumns;  // the same, column-major
 
     /**
@@ -78,7 +77,6 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
             }
         }
         this.signedFeatureColumns = DesignMatrix.columnMajor(signedFeatures, rows, cols);
-        this.alignedSignedFeatures = KernelSupport.alignedCopy(signedFeatures);
     }
 
     /**
@@ -111,7 +109,7 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
         double[] margins = new double[rows];
         return w -> {
             LossChecks.checkLength(w, cols);
-            kernels.gemvSegment(alignedSignedFeatures, rows, cols, w, 0, margins, 0);
+            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
             return meanSoftplus(margins, margins);
         };
     }
@@ -152,7 +150,7 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
         @Override
         public double value(double[] w) {
             LossChecks.checkLength(w, cols);
-            kernels.gemvSegment(alignedSignedFeatures, rows, cols, w, 0, products, 0);
+            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, products, 0);
             return meanSoftplus(products, products);
         }
 
@@ -169,7 +167,7 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
         return (w, gradient) -> {
             LossChecks.checkLength(w, cols);
             LossChecks.checkLength(gradient, cols);
-            kernels.gemvSegment(alignedSignedFeatures, rows, cols, w, 0, margins, 0);
+            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
             double value = meanSoftplus(margins, weights);
             // d softplus(u)/du = σ(u), so ∇f = X'ᵀσ(u)/m
             kernels.sigmoid(margins, weights, 0, rows);
@@ -203,7 +201,7 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
         @Override
         public double prepare(double[] w) {
             LossChecks.checkLength(w, cols);
-            kernels.gemvSegment(alignedSignedFeatures, rows, cols, w, 0, margins, 0);
+            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
             for (int r = 0; r < rows; r++) {
                 negatedMargins[r] = -margins[r];
             }
