@@ -44,6 +44,6 @@ public record CentralDifference() implements Scheme {
 
     /** D(h) = (f(x+h) − f(x−h)) / 2h, probing x+h first; {@link RichardsonCentral} extrapolates it. */
     static double quotient(CoordinateProbe probe, double h) {
-        return (probe.at(h) - probe.at(-h)) / (2 * h);
+        return probe.symmetricDifference(h) / (2 * h);
     }
 }

@@ -18,4 +18,18 @@ public interface CoordinateProbe {
      * @return f(x + offset·eᵢ), or its change from f(x) in delta mode
      */
     double at(double offset);
+
+    /**
+     * f(x + offset·eᵢ) − f(x − offset·eᵢ), the numerator of a central difference: by default
+     * {@code at(offset) - at(-offset)}, probing +offset first. A probe that can evaluate both
+     * sides in one pass (a delta evaluator sharing its cached terms) overrides it, with the same
+     * bits.
+     *
+     * @param offset the signed offset
+     * @return the symmetric difference of the coordinate's function
+     */
+    default double symmetricDifference(double offset) {
+        double plus = at(offset);
+        return plus - at(-offset);
+    }
 }

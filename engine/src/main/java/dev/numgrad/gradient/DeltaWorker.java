@@ -9,6 +9,8 @@ import dev.numgrad.loss.DeltaLoss;
 final class DeltaWorker extends GradientWorker {
 
     private final DeltaEvaluator evaluator;
+    /** Δ(+offset), Δ(−offset) of one {@link #symmetricDifference} call. */
+    private final double[] pair = new double[2];
 
     DeltaWorker(Job job, DeltaLoss loss) {
         super(job);
@@ -44,5 +46,31 @@ final class DeltaWorker extends GradientWorker {
             throw NonFiniteLossException.atCoordinate(job.lossName, i, offset, delta);
         }
         return delta;
+    }
+
+    /** Both deltas from one {@link DeltaEvaluator#symmetricDeltas} call, checked as {@link #at} checks each. */
+    @Override
+    public double symmetricDifference(double offset) {
+        if (offset == 0) {
+            return 0;
+        }
+        int i = coordinate;
+        try {
+            evaluator.symmetricDeltas(i, offset, pair);
+        } catch (NonFiniteLossException e) {
+            throw e;
+        } catch (Exception e) {
+            throw LossEvaluationException.atCoordinate(job.lossName, i, offset, e);
+        }
+        evaluations += 2;
+        double plus = pair[0];
+        double minus = pair[1];
+        if (!Double.isFinite(plus)) {
+            throw NonFiniteLossException.atCoordinate(job.lossName, i, offset, plus);
+        }
+        if (!Double.isFinite(minus)) {
+            throw NonFiniteLossException.atCoordinate(job.lossName, i, -offset, minus);
+        }
+        return plus - minus;
     }
 }

@@ -332,4 +332,43 @@ public interface KernelSupport {
      */
     void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
                      double[] out, int outOffset, int length);
+
+    /**
+     * Both signs of a last-hidden tanh unit's delta in one pass, where that pass can reproduce
+     * the separate kernels' bits: for s = +step (sums[0]) and s = −step (sums[1]),
+     * <pre>
+     *   change_s = tanhDifference(z, tanhZ, sech2Z, offset, s, v, vOffset, ·, length)
+     *   sums[·]  = sumLog1p(powerSeries(coefficients, offset, stride, terms, change_s))
+     *              − dot(labelWeight, offset, change_s, length)
+     * </pre>
+     * bit for bit what those calls give on this implementation. Central differences of delta
+     * evaluation need exactly these two, and the pair shares every load, the step's tanh and one
+     * product (see {@code MlpDeltaEvaluator}). Returns false, leaving sums untouched, when the
+     * implementation has no fused pass (the default) or an element needs a slow branch of one of
+     * those kernels (a step beyond tanh's series, a shift beyond log1p's polynomial); the caller
+     * then makes the separate calls. No z argument: tanhDifference reads z only for a saturated
+     * unit, which a step within tanh's series cannot reach.
+     *
+     * @param tanhZ tanh(z) at the same offsets. Not modified.
+     * @param sech2Z sech²(z) at the same offsets. Not modified.
+     * @param offset the first element of tanhZ, sech2Z, labelWeight and coefficient row 0
+     * @param step the scale of the direction; both +step and −step are evaluated
+     * @param v direction. Not modified.
+     * @param vOffset the first element of v
+     * @param coefficients the power series' rows, stride apart. Not modified.
+     * @param stride the distance between coefficient rows
+     * @param terms the number of series terms, at least 1
+     * @param labelWeight the weights of the label term. Not modified.
+     * @param changePlus receives change_{+step} in [0, length) when true is returned. Modified.
+     * @param changeMinus receives change_{−step} in [0, length) when true is returned. Modified.
+     * @param length the number of elements (samples)
+     * @param sums receives the two sums in [0, 2) when true is returned. Modified.
+     * @return whether sums holds the result
+     */
+    default boolean tanhSeriesDeltaPair(double[] tanhZ, double[] sech2Z, int offset, double step,
+                                        double[] v, int vOffset, double[] coefficients, int stride, int terms,
+                                        double[] labelWeight, double[] changePlus, double[] changeMinus, int length,
+                                        double[] sums) {
+        return false;
+    }
 }

@@ -32,4 +32,19 @@ public interface DeltaEvaluator {
      * @return f(x + step·eᵢ) − f(x), computed from the changed terms only
      */
     double delta(int i, double step);
+
+    /**
+     * Both sides of a central difference at once: {@code into[0] = delta(i, step)} and
+     * {@code into[1] = delta(i, -step)}, bit for bit. The default makes those two calls; an
+     * evaluator whose two deltas share work (the same cached terms read, the step's
+     * transcendental computed once) overrides it with one pass. Central schemes call it.
+     *
+     * @param i coordinate, {@code 0 <= i < dimension}
+     * @param step signed offset; +step and −step are both evaluated
+     * @param into receives the two deltas in [0, 2). Modified.
+     */
+    default void symmetricDeltas(int i, double step, double[] into) {
+        into[0] = delta(i, step);
+        into[1] = delta(i, -step);
+    }
 }

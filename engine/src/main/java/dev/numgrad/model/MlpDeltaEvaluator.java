@@ -84,6 +84,9 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
     private final double[] nextChange;
     private final double[] preActivationChange;
     private final double[] logitShift;
+    /** Δa of the −step side of {@link #symmetricDeltas}; {@link #change} holds the +step side. */
+    private final double[] changeMinus;
+    private final double[] pairSums = new double[2];
     private boolean prepared;
 
     MlpDeltaEvaluator(Mlp mlp) {
@@ -127,6 +130,7 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         this.nextChange = new double[widest * batch];
         this.preActivationChange = new double[widest * batch];
         this.logitShift = new double[classes * batch];
+        this.changeMinus = new double[batch];
     }
 
     /**
@@ -152,6 +156,7 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         }
         elements += classes + SERIES_TERMS; // outputColumn, moments
         elements += 2L * batch + 3L * widest * batch + (long) classes * batch; // ones, shift; change, nextChange, preActivationChange; logitShift
+        elements += batch + 2; // changeMinus, pairSums
         return elements;
     }
 
@@ -268,18 +273,59 @@ final class MlpDeltaEvaluator implements DeltaEvaluator {
         }
     }
 
+    /**
+     * One pass for both signs where it matters: a weight of the last hidden layer's tanh units
+     * (nearly every coordinate of the standard workloads) whose change takes the power series,
+     * through {@link KernelSupport#tanhSeriesDeltaPair}, with the bits of two {@link #delta}
+     * calls. Everything else, and every pair the kernels decline, makes the two calls.
+     */
     @Override
-    public double delta(int i, double step) {
+    public void symmetricDeltas(int i, double step, double[] into) {
+        checkCall(i, step);
+        int l = layerOf(i);
+        int in = widths[l];
+        int local = i - weightOffsets[l];
+        if (l == layers - 2 && local < widths[l + 1] * in && mlp.activation(l) == Activation.TANH) {
+            int row = local / in;
+            int column = local % in;
+            if (Math.abs(step) * lastHiddenInputMaxAbs[column] <= seriesLimit[row]) {
+                double[] direction = l == 0 ? mlp.inputColumns() : a[l - 1];
+                int lastWidth = widths[layers - 1];
+                if (kernels.tanhSeriesDeltaPair(a[l], derivative[l], row * batch, step, direction,
+                        column * batch, seriesCoefficients, lastWidth * batch, SERIES_TERMS, labelWeight,
+                        change, changeMinus, batch, pairSums)) {
+                    into[0] = pairSums[0] / batch;
+                    into[1] = pairSums[1] / batch;
+                    return;
+                }
+            }
+        }
+        into[0] = delta(i, step);
+        into[1] = delta(i, -step);
+    }
+
+    private void checkCall(int i, double step) {
         if (!prepared) {
             throw new IllegalStateException("delta(" + i + ", " + step + ") before prepare(x)");
         }
         if (i < 0 || i >= theta.length) {
             throw new IndexOutOfBoundsException("coordinate " + i + " is not in [0, " + theta.length + ")");
         }
+    }
+
+    /** The layer whose parameters hold coordinate i. */
+    private int layerOf(int i) {
         int l = 0;
         while (i >= weightOffsets[l + 1]) {
             l++;
         }
+        return l;
+    }
+
+    @Override
+    public double delta(int i, double step) {
+        checkCall(i, step);
+        int l = layerOf(i);
         int in = widths[l];
         int out = widths[l + 1];
         int local = i - weightOffsets[l];

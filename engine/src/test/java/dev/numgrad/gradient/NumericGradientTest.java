@@ -226,6 +226,85 @@ class NumericGradientTest {
         }
     }
 
+    /**
+     * Central schemes take both sides of a coordinate from one {@code symmetricDeltas} call: a
+     * delta evaluator that forbids {@code delta} still gives central and Richardson gradients
+     * (f = Σ xᵢ³, whose central difference is 3xᵢ² + h², computed here exactly as the engine
+     * must), and a non-finite −h side is reported at −h.
+     */
+    @Test
+    void centralDeltaGradientsTakeBothSidesFromOneSymmetricDeltasCall() {
+        int n = 40;
+        double[] x = TestLosses.startPoint(n);
+        for (NumericGradient numeric : executions(NumericGradient.defaults().withMode(Mode.DELTA))) {
+            GradientResult central = numeric.compute(pairedCubic(n, -1), x);
+            for (int i = 0; i < n; i++) {
+                double h = StepPolicy.scaledToScheme().step(Scheme.central(), x[i]);
+                double expected = (cubeChange(x[i], h) - cubeChange(x[i], -h)) / (2 * h);
+                assertEquals(expected, central.values()[i], 0.0, "coordinate " + i);
+            }
+            assertEquals(1 + 2L * n, central.evaluations(), "prepare plus two deltas per coordinate");
+            GradientResult richardson = numeric.withScheme(Scheme.richardson()).compute(pairedCubic(n, -1), x);
+            for (int i = 0; i < n; i++) {
+                assertEquals(3 * x[i] * x[i], richardson.values()[i], 1e-9 * (1 + 3 * x[i] * x[i]), "coordinate " + i);
+            }
+            NonFiniteLossException e = failsThenRecovers(NonFiniteLossException.class, numeric, x,
+                    g -> () -> g.compute(pairedCubic(n, 17), x));
+            assertEquals(17, e.coordinate());
+            assertEquals(-StepPolicy.scaledToScheme().step(Scheme.central(), x[17]), e.offset(), "the −h side");
+        }
+    }
+
+    private static double cubeChange(double xi, double step) {
+        double moved = xi + step;
+        return moved * moved * moved - xi * xi * xi;
+    }
+
+    /** Σ xᵢ³ whose delta evaluator answers only in pairs; NaN on the −step side of {@code nanAt}. */
+    private static DeltaLoss pairedCubic(int n, int nanAt) {
+        return new DeltaLoss() {
+            @Override
+            public int dimension() {
+                return n;
+            }
+
+            @Override
+            public dev.numgrad.loss.Evaluator newEvaluator() {
+                return x -> {
+                    double f = 0;
+                    for (double v : x) {
+                        f += v * v * v;
+                    }
+                    return f;
+                };
+            }
+
+            @Override
+            public dev.numgrad.loss.DeltaEvaluator newDeltaEvaluator() {
+                return new dev.numgrad.loss.DeltaEvaluator() {
+                    private double[] base;
+
+                    @Override
+                    public double prepare(double[] x) {
+                        base = x.clone();
+                        return newEvaluator().value(x);
+                    }
+
+                    @Override
+                    public double delta(int i, double step) {
+                        throw new AssertionError("delta(" + i + ", " + step + ") called; central schemes pair");
+                    }
+
+                    @Override
+                    public void symmetricDeltas(int i, double step, double[] into) {
+                        into[0] = cubeChange(base[i], step);
+                        into[1] = i == nanAt ? Double.NaN : cubeChange(base[i], -step);
+                    }
+                };
+            }
+        };
+    }
+
     @Test
     void cancellingFromTheProgressListenerStopsTheGradient() {
         double[] x = TestLosses.startPoint(5000);

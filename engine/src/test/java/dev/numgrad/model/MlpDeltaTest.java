@@ -3,13 +3,18 @@ package dev.numgrad.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.workload.MlpWorkload;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class MlpDeltaTest {
@@ -214,14 +219,87 @@ class MlpDeltaTest {
         }
     }
 
+    /**
+     * symmetricDeltas(i, s) is {delta(i, s), delta(i, −s)} bit for bit, for every coordinate of
+     * every architecture, on both kernel providers, at steps inside and beyond the fused pass's
+     * reach (the power series, tanh's series, log1p's polynomial), at a batch that is no lane multiple.
+     */
+    @Test
+    void symmetricDeltasGiveTheBitsOfTwoDeltaCalls() {
+        long seed = 4400;
+        double[] steps = {1e-6, -1e-6, 1e-4, 3e-3, 0.05, 0.25, 0.0};
+        for (List<HiddenLayer> hidden : ARCHITECTURES) {
+            MlpReference reference = MlpReference.random(seed, 7, 3, 19, hidden);
+            double[] theta = reference.randomPoint(seed, 0.6);
+            for (var kernels : List.of(Kernels.scalar(), Kernels.get())) {
+                Mlp mlp = reference.mlp(kernels);
+                DeltaEvaluator single = mlp.newDeltaEvaluator();
+                DeltaEvaluator paired = mlp.newDeltaEvaluator();
+                single.prepare(theta);
+                paired.prepare(theta);
+                double[] into = new double[2];
+                for (int i = 0; i < theta.length; i++) {
+                    for (double step : steps) {
+                        paired.symmetricDeltas(i, step, into);
+                        String what = mlp.name() + " on " + kernels.name() + ": symmetricDeltas(" + i + ", " + step
+                                + "), seed " + seed;
+                        assertEquals(Double.doubleToRawLongBits(single.delta(i, step)), Double.doubleToRawLongBits(into[0]),
+                                what + " +step");
+                        assertEquals(Double.doubleToRawLongBits(single.delta(i, -step)), Double.doubleToRawLongBits(into[1]),
+                                what + " −step");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * On the Panama kernels, the last hidden layer's weights take the fused pass for small steps:
+     * counted through a proxy, so that the bitwise test above is known to compare two different
+     * computations rather than the default method against itself.
+     */
+    @Test
+    void lastHiddenWeightsTakeTheFusedPassOnPanama() {
+        KernelSupport panama = Kernels.panama().orElse(null);
+        assumeTrue(panama != null, "no Vector API module in this JVM");
+        AtomicInteger fused = new AtomicInteger();
+        KernelSupport counting = (KernelSupport) Proxy.newProxyInstance(KernelSupport.class.getClassLoader(),
+                new Class<?>[]{KernelSupport.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(panama, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("tanhSeriesDeltaPair") && (Boolean) result) {
+                        fused.incrementAndGet();
+                    }
+                    return result;
+                });
+        MlpWorkload workload = new MlpWorkload(10, 9, 4, 35);
+        DeltaEvaluator delta = workload.loss(counting).newDeltaEvaluator();
+        delta.prepare(workload.startPoint());
+        double[] into = new double[2];
+        int firstLayerWeights = 9 * 10;
+        for (int i = 0; i < firstLayerWeights; i++) {
+            delta.symmetricDeltas(i, 1e-6, into);
+        }
+        assertEquals(firstLayerWeights, fused.get(), "every first-layer weight at h = 1e-6");
+        delta.symmetricDeltas(firstLayerWeights, 1e-6, into); // a bias: the separate calls
+        delta.symmetricDeltas(0, 0.5, into); // beyond tanh's series: declined
+        assertEquals(firstLayerWeights, fused.get(), "biases and large steps make the separate calls");
+    }
+
     @Test
     void misuseIsReported() {
         Mlp mlp = Mlp.workload(3, 2, 2, 2);
         DeltaEvaluator delta = mlp.newDeltaEvaluator();
         IllegalStateException early = assertThrows(IllegalStateException.class, () -> delta.delta(0, 1e-6));
         assertEquals("delta(0, 1.0E-6) before prepare(x)", early.getMessage());
+        assertThrows(IllegalStateException.class, () -> delta.symmetricDeltas(0, 1e-6, new double[2]));
         delta.prepare(new MlpWorkload(3, 2, 2, 2).startPoint());
         IndexOutOfBoundsException outside = assertThrows(IndexOutOfBoundsException.class, () -> delta.delta(14, 1e-6));
         assertEquals("coordinate 14 is not in [0, 14)", outside.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> delta.symmetricDeltas(14, 1e-6, new double[2]));
     }
 }

@@ -214,6 +214,126 @@ final class PanamaBatchKernels {
         return sum;
     }
 
+    /**
+     * The first half of {@link dev.numgrad.kernel.KernelSupport#tanhSeriesDeltaPair}: Δa± =
+     * {@link #tanhDifference} at ±step, written to changePlus and changeMinus with exactly that
+     * kernel's operations. What the pair shares: the loads of v, tanh z and sech²z, the step's
+     * tanh (odd bit for bit, so tanh(−dz) = −tanh dz) and the product u·sech²z; each sign keeps
+     * its own division. Returns false where an element's step is beyond the tanh series
+     * (tanhDifference's exponential branch). Its other slow branch, a saturated denominator, cannot
+     * occur here: |dz| ≤ 2⁻⁵ gives |u| ≤ 2⁻⁵, so 1 ± t·u ≥ 1 − 2⁻⁵ for |t| ≤ 1, far above
+     * {@link TanhDifference#SATURATED} (and a NaN fails tanhDifference's test as well). A method of its own, as
+     * is {@link #seriesLog1pPair}: in one method C2 reached its node-count cutoff and boxed two
+     * vectors per iteration.
+     */
+    static boolean tanhDifferencePair(double[] tanhZ, double[] sech2Z, int offset, double step, double[] v,
+                                      int vOffset, double[] changePlus, double[] changeMinus, int length) {
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        int bound = SPECIES.loopBound(length);
+        int k = 0;
+        for (; k < bound; k += SPECIES.length()) {
+            DoubleVector dz = DoubleVector.fromArray(SPECIES, v, vOffset + k).mul(step);
+            if (dz.abs().compare(VectorOperators.GT, VectorMath.TANH_SERIES_LIMIT).anyTrue()) {
+                return false;
+            }
+            DoubleVector u = VectorMath.tanhSmall(dz);
+            DoubleVector t = DoubleVector.fromArray(SPECIES, tanhZ, offset + k);
+            DoubleVector denominatorPlus = t.fma(u, one);
+            DoubleVector denominatorMinus = t.fma(u.neg(), one);
+            // (−u)·sech²z = −(u·sech²z) exactly: one product serves both signs
+            DoubleVector numerator = u.mul(DoubleVector.fromArray(SPECIES, sech2Z, offset + k));
+            numerator.div(denominatorPlus).intoArray(changePlus, k);
+            numerator.neg().div(denominatorMinus).intoArray(changeMinus, k);
+        }
+        // scalar tail
+        for (; k < length; k++) {
+            double dz = step * v[vOffset + k];
+            if (Math.abs(dz) > VectorMath.TANH_SERIES_LIMIT) {
+                return false;
+            }
+            double u = VectorMath.tanhSmallScalar(dz);
+            double denominatorPlus = Math.fma(tanhZ[offset + k], u, 1.0);
+            double denominatorMinus = Math.fma(tanhZ[offset + k], -u, 1.0);
+            double numerator = u * sech2Z[offset + k];
+            changePlus[k] = numerator / denominatorPlus;
+            changeMinus[k] = -numerator / denominatorMinus;
+        }
+        return true;
+    }
+
+    /**
+     * The second half of {@link dev.numgrad.kernel.KernelSupport#tanhSeriesDeltaPair}:
+     * sums[0] = Σ log1p(powerSeries(changePlus)) and sums[1] the same of changeMinus, with
+     * exactly the operations and reduction order of {@link #powerSeries} and {@link #sumLog1p}'s
+     * fast path; the two Horner chains share every coefficient load. Returns false, with sums
+     * untouched, where a shift is beyond the log1p polynomial (sumLog1p's general branch).
+     */
+    static boolean seriesLog1pPair(double[] coefficients, int offset, int stride, int terms, double[] changePlus,
+                                   double[] changeMinus, int length, double[] sums) {
+        int bound = SPECIES.loopBound(length);
+        int top = offset + (terms - 1) * stride;
+        int k = 0;
+        double sumPlus = 0;
+        double sumMinus = 0;
+        if (bound > 0) {
+            DoubleVector accPlus = DoubleVector.zero(SPECIES);
+            DoubleVector accMinus = accPlus;
+            for (; k < bound; k += SPECIES.length()) {
+                DoubleVector plus = DoubleVector.fromArray(SPECIES, changePlus, k);
+                DoubleVector minus = DoubleVector.fromArray(SPECIES, changeMinus, k);
+                DoubleVector seriesPlus = DoubleVector.fromArray(SPECIES, coefficients, top + k);
+                DoubleVector seriesMinus = seriesPlus;
+                for (int n = terms - 2; n >= 0; n--) {
+                    DoubleVector c = DoubleVector.fromArray(SPECIES, coefficients, offset + n * stride + k);
+                    seriesPlus = seriesPlus.fma(plus, c);
+                    seriesMinus = seriesMinus.fma(minus, c);
+                }
+                DoubleVector shiftPlus = seriesPlus.mul(plus);
+                DoubleVector shiftMinus = seriesMinus.mul(minus);
+                if (shiftPlus.abs().compare(VectorOperators.GT, SmallLog1p.LIMIT)
+                        .or(shiftMinus.abs().compare(VectorOperators.GT, SmallLog1p.LIMIT)).anyTrue()) {
+                    return false;
+                }
+                accPlus = accPlus.add(shiftPlus.mul(smallLog1pPolynomial(shiftPlus)));
+                accMinus = accMinus.add(shiftMinus.mul(smallLog1pPolynomial(shiftMinus)));
+            }
+            // reduce, in lane order like Lanes.sum
+            sumPlus = accPlus.lane(0);
+            sumMinus = accMinus.lane(0);
+            for (int lane = 1; lane < SPECIES.length(); lane++) {
+                sumPlus += accPlus.lane(lane);
+                sumMinus += accMinus.lane(lane);
+            }
+        }
+        // scalar tail
+        for (; k < length; k++) {
+            double plus = changePlus[k];
+            double minus = changeMinus[k];
+            double seriesPlus = coefficients[top + k];
+            double seriesMinus = seriesPlus;
+            for (int n = terms - 2; n >= 0; n--) {
+                double c = coefficients[offset + n * stride + k];
+                seriesPlus = Math.fma(seriesPlus, plus, c);
+                seriesMinus = Math.fma(seriesMinus, minus, c);
+            }
+            double shiftPlus = seriesPlus * plus;
+            double shiftMinus = seriesMinus * minus;
+            if (Math.abs(shiftPlus) > SmallLog1p.LIMIT || Math.abs(shiftMinus) > SmallLog1p.LIMIT) {
+                return false;
+            }
+            sumPlus += SmallLog1p.of(shiftPlus);
+            sumMinus += SmallLog1p.of(shiftMinus);
+        }
+        sums[0] = sumPlus;
+        sums[1] = sumMinus;
+        return true;
+    }
+
+    /** {@link SmallLog1p#of}'s polynomial P, with log1p(a) = a·P(a), in {@link #sumLog1p}'s fmas. */
+    private static DoubleVector smallLog1pPolynomial(DoubleVector a) {
+        return a.fma(V_C8, V_C7).fma(a, V_C6).fma(a, V_C5).fma(a, V_C4).fma(a, V_C3).fma(a, V_C2).fma(a, V_ONE);
+    }
+
     /** See {@link dev.numgrad.kernel.KernelSupport#powerSeries}. */
     static void powerSeries(double[] coefficients, int offset, int stride, int terms, double[] x, int xOffset,
                                    double[] out, int outOffset, int length) {

@@ -33,6 +33,9 @@ import jdk.incubator.vector.VectorOperators;
  *       twice that.</li>
  *   <li>gemvSegment: bit-identical to gemv of the same elements (the same loop and reduction;
  *       only the loads come from a memory segment).</li>
+ *   <li>tanhSeriesDeltaPair: bit-identical to tanhDifference, powerSeries, sumLog1p and dot on
+ *       this implementation (the same operations per element and the same reductions); where it
+ *       could not be, it declines.</li>
  *   <li>axpy, gemvTransposed, relu: bit-identical (one correctly rounded fma per element and
  *       row, in the same row order; relu's compare-and-blend gives {@link Math#max}'s −0 and NaN results).</li>
  *   <li>tanh, sigmoid, softplus, logSumExp use {@link VectorMath} (exp, log1p, tanh within
@@ -929,6 +932,30 @@ public final class PanamaKernelSupport implements KernelSupport {
     public double sumLog1p(double[] a, int from, int to) {
         KernelArguments.checkFromTo(a, "a", from, to);
         return PanamaBatchKernels.sumLog1p(a, from, to);
+    }
+
+    @Override
+    public boolean tanhSeriesDeltaPair(double[] tanhZ, double[] sech2Z, int offset, double step,
+                                       double[] v, int vOffset, double[] coefficients, int stride, int terms,
+                                       double[] labelWeight, double[] changePlus, double[] changeMinus, int length,
+                                       double[] sums) {
+        KernelArguments.checkRange(tanhZ, "tanhZ", offset, length);
+        KernelArguments.checkRange(sech2Z, "sech2Z", offset, length);
+        KernelArguments.checkRange(v, "v", vOffset, length);
+        KernelArguments.checkSeries(coefficients, offset, stride, terms, length);
+        KernelArguments.checkRange(labelWeight, "labelWeight", offset, length);
+        KernelArguments.checkRange(changePlus, "changePlus", 0, length);
+        KernelArguments.checkRange(changeMinus, "changeMinus", 0, length);
+        KernelArguments.checkRange(sums, "sums", 0, 2);
+        if (!PanamaBatchKernels.tanhDifferencePair(tanhZ, sech2Z, offset, step, v, vOffset, changePlus, changeMinus,
+                length)
+                || !PanamaBatchKernels.seriesLog1pPair(coefficients, offset, stride, terms, changePlus, changeMinus,
+                        length, sums)) {
+            return false;
+        }
+        sums[0] -= dotUnchecked(labelWeight, offset, changePlus, 0, length);
+        sums[1] -= dotUnchecked(labelWeight, offset, changeMinus, 0, length);
+        return true;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.numgrad.kernel.panama;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numgrad.kernel.Covers;
@@ -185,6 +187,160 @@ class PanamaBatchKernelsTest {
         for (int k = 0; k < n; k++) {
             assertEquals(Double.doubleToLongBits(expected[k]), Double.doubleToLongBits(actual[k]),
                     "powerSeries of " + special[k]);
+        }
+    }
+
+    @Test
+    @Covers("tanhSeriesDeltaPair")
+    void tanhSeriesDeltaPairGivesTheSeparateKernelsBits() {
+        KernelSupport panama = new PanamaKernelSupport();
+        for (int length : LENGTHS) {
+            long seed = 9000 + length;
+            Random random = new Random(seed);
+            int terms = 6;
+            PairCase c = PairCase.random(random, length, terms);
+            for (double step : new double[]{1e-6, -1e-6, 3e-4, 1e-2}) {
+                String what = "length " + length + " step " + step + ", seed " + seed;
+                double[] changePlus = new double[length];
+                double[] changeMinus = new double[length];
+                double[] sums = new double[2];
+                assertTrue(panama.tanhSeriesDeltaPair(c.t, c.sech2, c.offset, step, c.v, c.vOffset, c.coefficients,
+                        c.stride, terms, c.labelWeight, changePlus, changeMinus, length, sums), what + ": declined");
+                double[] separatePlus = c.separate(panama, step, terms);
+                double[] separateMinus = c.separate(panama, -step, terms);
+                assertBits(separatePlus[0], sums[0], what + ": +step sum");
+                assertBits(separateMinus[0], sums[1], what + ": −step sum");
+                for (int k = 0; k < length; k++) {
+                    assertBits(separatePlus[1 + k], changePlus[k], what + ": +step change " + k);
+                    assertBits(separateMinus[1 + k], changeMinus[k], what + ": −step change " + k);
+                }
+                // and the scalar reference, which has no fused pass, by its separate kernels
+                assertFalse(SCALAR.tanhSeriesDeltaPair(c.t, c.sech2, c.offset, step, c.v, c.vOffset, c.coefficients,
+                        c.stride, terms, c.labelWeight, changePlus, changeMinus, length, sums));
+                double[] scalarPlus = c.separate(SCALAR, step, terms);
+                double scale = Math.abs(step) * (length + 1); // |sum| ≤ Σ|Δa|·(1 + |w|), |Δa| ≤ |step·v|, |v|, |w| < 1
+                assertEquals(scalarPlus[0], separatePlus[0], 64 * length * Math.ulp(scale), what + ": against scalar");
+            }
+        }
+    }
+
+    @Test
+    @Covers("tanhSeriesDeltaPair")
+    void tanhSeriesDeltaPairBoundaryValues() {
+        KernelSupport panama = new PanamaKernelSupport();
+        int length = 19; // two vectors and a scalar tail
+        PairCase c = PairCase.random(new Random(91), length, 6);
+        double[] changePlus = new double[length];
+        double[] changeMinus = new double[length];
+        double[] sums = new double[2];
+        // a zero step changes nothing, with either sign of zero
+        for (double zero : new double[]{0.0, -0.0}) {
+            assertTrue(panama.tanhSeriesDeltaPair(c.t, c.sech2, c.offset, zero, c.v, c.vOffset, c.coefficients,
+                    c.stride, 6, c.labelWeight, changePlus, changeMinus, length, sums));
+            assertEquals(0.0, sums[0], 0.0);
+            assertEquals(0.0, sums[1], 0.0);
+        }
+        // NaN in the direction, in a vector lane and in the tail: NaN sums, as the separate kernels give
+        for (int lane : new int[]{3, 17}) {
+            double saved = c.v[c.vOffset + lane];
+            c.v[c.vOffset + lane] = Double.NaN;
+            assertTrue(panama.tanhSeriesDeltaPair(c.t, c.sech2, c.offset, 1e-6, c.v, c.vOffset, c.coefficients,
+                    c.stride, 6, c.labelWeight, changePlus, changeMinus, length, sums));
+            assertTrue(Double.isNaN(sums[0]) && Double.isNaN(sums[1]), "NaN at " + lane);
+            assertTrue(Double.isNaN(c.separate(panama, 1e-6, 6)[0]), "separate kernels: NaN at " + lane);
+            c.v[c.vOffset + lane] = saved;
+        }
+        // declines, leaving sums alone, where a separate kernel takes its slow branch: a step past
+        // tanh's series (2⁻⁵) in one lane or in the tail, and a softmax shift past log1p's polynomial
+        for (int lane : new int[]{5, 18}) {
+            double saved = c.v[c.vOffset + lane];
+            c.v[c.vOffset + lane] = 0x1p-5 / 1e-3 * 1.01;
+            sums[0] = 7;
+            sums[1] = 7;
+            assertFalse(panama.tanhSeriesDeltaPair(c.t, c.sech2, c.offset, 1e-3, c.v, c.vOffset, c.coefficients,
+                    c.stride, 6, c.labelWeight, changePlus, changeMinus, length, sums), "large step at " + lane);
+            assertEquals(7.0, sums[0], 0.0);
+            assertEquals(7.0, sums[1], 0.0);
+            c.v[c.vOffset + lane] = saved;
+        }
+        double[] large = c.coefficients.clone();
+        java.util.Arrays.fill(large, 40.0); // shift ≈ 40·Δa with Δa up to 1e-2·|v| beyond 2⁻⁷
+        assertFalse(panama.tanhSeriesDeltaPair(c.t, c.sech2, c.offset, 1e-2, c.v, c.vOffset, large,
+                c.stride, 6, c.labelWeight, changePlus, changeMinus, length, sums), "large shift");
+        assertEquals(7.0, sums[0], 0.0);
+        // ranges are checked before anything is read, naming the array
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+                () -> panama.tanhSeriesDeltaPair(c.t, c.sech2, c.offset, 1e-6, c.v, c.vOffset, c.coefficients,
+                        c.stride, 6, new double[length - 1], changePlus, changeMinus, length, sums));
+        assertTrue(e.getMessage().contains("labelWeight"), e.getMessage());
+    }
+
+    private static void assertBits(double expected, double actual, String what) {
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+                what + ": " + expected + " vs " + actual);
+    }
+
+    /**
+     * The arrays of one last-hidden unit's delta at random offsets: tanh z and sech²z of real
+     * pre-activations, inputs in (−1, 1), series coefficients m_n = Σ_c p_c·w_cⁿ/n! of a random
+     * softmax over 10 classes with |w| < 1, as {@code MlpDeltaEvaluator} caches them.
+     */
+    private record PairCase(double[] t, double[] sech2, int offset, double[] v, int vOffset, double[] coefficients,
+                            int stride, double[] labelWeight) {
+
+        static PairCase random(Random random, int length, int terms) {
+            int offset = random.nextInt(5);
+            int vOffset = random.nextInt(5);
+            int stride = offset + length + random.nextInt(3);
+            double[] t = new double[offset + length];
+            double[] sech2 = new double[offset + length];
+            double[] labelWeight = new double[offset + length];
+            double[] coefficients = new double[offset + terms * stride];
+            double[] v = new double[vOffset + length];
+            for (int k = 0; k < length; k++) {
+                double z = 2 * random.nextGaussian();
+                t[offset + k] = Math.tanh(z);
+                double e = Math.exp(-2 * Math.abs(z));
+                sech2[offset + k] = 4 * e / ((1 + e) * (1 + e));
+                labelWeight[offset + k] = 2 * random.nextDouble() - 1;
+                v[vOffset + k] = 2 * random.nextDouble() - 1;
+                double[] p = new double[10];
+                double total = 0;
+                for (int c = 0; c < p.length; c++) {
+                    p[c] = Math.exp(random.nextGaussian());
+                    total += p[c];
+                }
+                for (int c = 0; c < p.length; c++) {
+                    double w = 2 * random.nextDouble() - 1;
+                    double term = p[c] / total;
+                    for (int n = 0; n < terms; n++) {
+                        term *= w / (n + 1);
+                        coefficients[offset + n * stride + k] += term;
+                    }
+                }
+            }
+            return new PairCase(t, sech2, offset, v, vOffset, coefficients, stride, labelWeight);
+        }
+
+        /** {sumLog1p(series(Δa)) − dot(labelWeight, Δa), Δa…} by the separate kernels. */
+        double[] separate(KernelSupport kernels, double step, int terms) {
+            int length = t.length - offset;
+            double[] change = new double[length];
+            double[] shift = new double[length];
+            double[] z = new double[offset + length]; // read only for saturated units, which a small step never makes
+            for (int k = 0; k < length; k++) {
+                z[offset + k] = atanh(t[offset + k]);
+            }
+            kernels.tanhDifference(z, t, sech2, offset, step, v, vOffset, change, 0, length);
+            kernels.powerSeries(coefficients, offset, stride, terms, change, 0, shift, 0, length);
+            double[] result = new double[1 + length];
+            result[0] = kernels.sumLog1p(shift, 0, length) - kernels.dot(labelWeight, offset, change, 0, length);
+            System.arraycopy(change, 0, result, 1, length);
+            return result;
+        }
+
+        private static double atanh(double t) {
+            return 0.5 * Math.log1p(2 * t / (1 - t));
         }
     }
 
