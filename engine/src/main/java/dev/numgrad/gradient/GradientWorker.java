@@ -4,6 +4,8 @@ import dev.numgrad.InputModifiedException;
 import dev.numgrad.NonFiniteDerivativeException;
 import dev.numgrad.fd.CoordinateProbe;
 import dev.numgrad.schedule.CoordinateWorker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -60,8 +62,18 @@ abstract sealed class GradientWorker implements CoordinateWorker, CoordinateProb
         check(mine, lo, hi);
     }
 
-    /** As {@link #checkUnmodified}, after the evaluation at the base point. */
+    /** As {@link #checkUnmodified(double[], int, int)}, after the evaluation at the base point. */
     final void checkUnmodifiedAtBase(double[] mine) {
+        check(mine, -1, -1);
+    }
+
+    /** As {@link #checkUnmodified(double[], int, int)} for a private copy held as doubles in a segment. */
+    final void checkUnmodified(MemorySegment mine, int lo, int hi) {
+        check(mine, lo, hi);
+    }
+
+    /** As {@link #checkUnmodified(MemorySegment, int, int)}, after the evaluation at the base point. */
+    final void checkUnmodifiedAtBase(MemorySegment mine) {
         check(mine, -1, -1);
     }
 
@@ -73,9 +85,28 @@ abstract sealed class GradientWorker implements CoordinateWorker, CoordinateProb
         }
         double after = mine[j];
         System.arraycopy(job.x, 0, mine, 0, mine.length);
+        throw modified(j, after, lo, hi);
+    }
+
+    /**
+     * Byte for byte, which for doubles is {@link Arrays#mismatch(double[], double[])}'s
+     * comparison of bits except between NaNs of different payloads (job.x holds no NaN).
+     */
+    private void check(MemorySegment mine, int lo, int hi) {
+        long byteOffset = mine.mismatch(MemorySegment.ofArray(job.x));
+        if (byteOffset < 0) {
+            return;
+        }
+        int j = (int) (byteOffset / Double.BYTES);
+        double after = mine.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, j);
+        MemorySegment.copy(job.x, 0, mine, ValueLayout.JAVA_DOUBLE_UNALIGNED, 0, job.x.length);
+        throw modified(j, after, lo, hi);
+    }
+
+    private InputModifiedException modified(int j, double after, int lo, int hi) {
         String during = lo < 0 ? "the base point x was evaluated"
                 : job.coordinates == null ? "coordinates [" + lo + ", " + hi + ") were differenced"
                 : "coordinates " + Arrays.toString(Arrays.copyOfRange(job.coordinates, lo, hi)) + " were differenced";
-        throw InputModifiedException.byLoss(job.lossName, j, job.x[j], after, during);
+        return InputModifiedException.byLoss(job.lossName, j, job.x[j], after, during);
     }
 }

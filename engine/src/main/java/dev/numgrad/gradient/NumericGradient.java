@@ -267,7 +267,7 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
         } else if (batch > 1) {
             factory = () -> new BatchedBlackBoxWorker(job, (ProbeBatchLoss) loss, batch);
         } else {
-            factory = () -> new BlackBoxWorker(job, loss);
+            factory = () -> BlackBoxWorker.of(job, loss);
         }
         WorkerStash<GradientWorker> workers = new WorkerStash<>(factory);
         GradientWorker first = workers.borrow();

@@ -49,6 +49,24 @@ public final class KernelArguments {
     }
 
     /**
+     * Checks that elements [from, to) of a segment of doubles exist: from ≤ to and
+     * 8·to ≤ its size.
+     *
+     * @param segment the doubles; not modified
+     * @param name the parameter's name, for the message
+     * @param from the first element
+     * @param to one past the last element
+     * @throws IndexOutOfBoundsException if [from, to) is not a range of the segment's elements
+     */
+    public static void checkFromTo(MemorySegment segment, String name, int from, int to) {
+        Objects.requireNonNull(segment, name);
+        if (from < 0 || from > to || (long) to * Double.BYTES > segment.byteSize()) {
+            throw new IndexOutOfBoundsException(name + ": range [" + from + ", " + to
+                    + ") out of bounds for " + segment.byteSize() / Double.BYTES + " doubles");
+        }
+    }
+
+    /**
      * Checks a row-major {@code rows × cols} matrix stored from {@code offset} in {@code a}.
      *
      * @param a the matrix storage; not modified

@@ -78,6 +78,22 @@ public final class ScalarKernelSupport implements KernelSupport {
         return 100 * valley + offset;
     }
 
+    /** {@link #rosenbrock}'s loop reading the segment element by element. */
+    @Override
+    public double rosenbrockSegment(MemorySegment x, int from, int to) {
+        KernelArguments.checkFromTo(x, "x", from, to);
+        double valley = 0;
+        double offset = 0;
+        for (int i = from; i < to - 1; i++) {
+            double xi = x.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, i);
+            double c = Math.fma(-xi, xi, x.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, i + 1));
+            double a = 1 - xi;
+            valley = Math.fma(c, c, valley);
+            offset = Math.fma(a, a, offset);
+        }
+        return 100 * valley + offset;
+    }
+
     /** One {@link #gemv} per probe, of a perturbed copy of x in work: the definition itself. */
     @Override
     public void gemvProbes(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, int[] coordinates,

@@ -5,6 +5,8 @@ import dev.numgrad.kernel.Kernels;
 import dev.numgrad.loss.DeltaEvaluator;
 import dev.numgrad.loss.Evaluator;
 import dev.numgrad.loss.ExactGradient;
+import dev.numgrad.loss.SegmentEvaluator;
+import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 /**
@@ -14,7 +16,8 @@ import java.util.Objects;
  *
  * <p>The value is one fused pass of the {@link KernelSupport#rosenbrock} kernel: no scratch array,
  * each element of x loaded twice (as xᵢ and as x_{i+1}) from cache, eight SIMD accumulators on
- * the Panama kernels.
+ * the Panama kernels. The evaluator is a {@link SegmentEvaluator}, so that black-box gradients
+ * run the kernel on a cache-line-aligned copy of x ({@link KernelSupport#rosenbrockSegment}).
  */
 public final class Rosenbrock implements BundledLoss {
 
@@ -54,12 +57,13 @@ public final class Rosenbrock implements BundledLoss {
         return "rosen(" + dimension + ")";
     }
 
+    /**
+     * An evaluator that also reads x from a segment ({@link SegmentEvaluator}), so the black-box
+     * gradient evaluates on its cache-line-aligned copy; both paths give the same bits.
+     */
     @Override
     public Evaluator newEvaluator() {
-        return x -> {
-            LossChecks.checkLength(x, dimension);
-            return kernels.rosenbrock(x, 0, dimension);
-        };
+        return new Value();
     }
 
     @Override
@@ -81,6 +85,22 @@ public final class Rosenbrock implements BundledLoss {
     @Override
     public DeltaEvaluator newDeltaEvaluator() {
         return new Delta();
+    }
+
+    /** The value from an array or a segment: {@link KernelSupport#rosenbrock} or its segment twin. */
+    private final class Value implements SegmentEvaluator {
+
+        @Override
+        public double value(double[] x) {
+            LossChecks.checkLength(x, dimension);
+            return kernels.rosenbrock(x, 0, dimension);
+        }
+
+        @Override
+        public double value(MemorySegment x) {
+            LossChecks.checkLength(x, dimension);
+            return kernels.rosenbrockSegment(x, 0, dimension);
+        }
     }
 
     /**

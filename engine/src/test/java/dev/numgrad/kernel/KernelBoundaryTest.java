@@ -158,6 +158,36 @@ class KernelBoundaryTest {
     }
 
     /**
+     * Special values anywhere in the point give rosenbrock's bits from a segment too (any NaN for
+     * a NaN); a range
+     * beyond the segment's doubles, or reversed, is rejected.
+     */
+    @Test
+    @Covers("rosenbrockSegment")
+    void rosenbrockSegmentBoundariesMatchRosenbrockBitForBit() {
+        // long enough for the groups of four vectors, a vector tail and a scalar tail
+        int length = 4 * LENGTH;
+        double[] x = KernelAssertions.specialsOfLength(length);
+        MemorySegment aligned = KernelSupport.alignedCopy(x);
+        for (KernelSupport kernels : new KernelSupport[] {SCALAR, PANAMA}) {
+            for (int from = 0; from < 9; from++) {
+                for (int to : new int[] {from, from + 1, from + 2, LENGTH, length - 1, length}) {
+                    // assertEquals(double, double) compares bits, all NaNs alike: Java leaves a
+                    // NaN result's sign and payload open, and C2 may order an operation's operands
+                    assertEquals(kernels.rosenbrock(x, from, to), kernels.rosenbrockSegment(aligned, from, to),
+                            kernels.name() + " rosenbrockSegment over specials [" + from + ", " + to + ")");
+                }
+            }
+            assertThrows(IndexOutOfBoundsException.class, () -> kernels.rosenbrockSegment(aligned, 0, length + 1),
+                    kernels.name());
+            assertThrows(IndexOutOfBoundsException.class, () -> kernels.rosenbrockSegment(aligned, 3, 2),
+                    kernels.name());
+            assertThrows(IndexOutOfBoundsException.class, () -> kernels.rosenbrockSegment(aligned, -1, 2),
+                    kernels.name());
+        }
+    }
+
+    /**
      * NaN and infinities in the vector body, the scalar tail, a second block of rows and a
      * leftover row give gemv's bits from the segment too; a segment too short, or x or y too
      * short, is rejected before y is written.

@@ -258,6 +258,41 @@ class KernelEquivalenceTest {
     }
 
     /**
+     * rosenbrockSegment gives rosenbrock's bits on each implementation, with the point starting at
+     * each of the eight doubles of a cache line (aligned, and every vector load spanning two
+     * lines), from a heap segment of the array itself, and over a sub-range [from, to) of each.
+     */
+    @ParameterizedTest(name = "length {0}")
+    @MethodSource("lengths")
+    @Covers("rosenbrockSegment")
+    void rosenbrockSegmentIsRosenbrockOfTheSameElements(int length) {
+        long seed = seed("rosenbrockSegment", length);
+        Random random = new Random(seed);
+        int from = random.nextInt(MAX_OFFSET);
+        double[] x = randomArray(random, from + length + random.nextInt(MAX_OFFSET));
+        double[] before = x.clone();
+        int to = from + length;
+        Supplier<String> context = () -> "rosenbrockSegment [" + from + ", " + to + ") of " + x.length
+                + " (seed " + seed + ")";
+        MemorySegment lines = Arena.ofAuto().allocate((x.length + 8L) * Double.BYTES, KernelSupport.CACHE_LINE_BYTES);
+        for (KernelSupport kernels : new KernelSupport[] {SCALAR, PANAMA}) {
+            long expected = Double.doubleToRawLongBits(kernels.rosenbrock(x, from, to));
+            for (int shift = 0; shift < 8; shift++) {
+                MemorySegment point = lines.asSlice(shift * (long) Double.BYTES, (long) x.length * Double.BYTES);
+                MemorySegment.copy(x, 0, point, ValueLayout.JAVA_DOUBLE, 0, x.length);
+                long actual = Double.doubleToRawLongBits(kernels.rosenbrockSegment(point, from, to));
+                int line = shift;
+                assertEquals(expected, actual, () -> kernels.name() + " with x " + 8 * line
+                        + " bytes past a cache line, " + context.get());
+                assertArrayEquals(x, point.toArray(ValueLayout.JAVA_DOUBLE), () -> "x changed, " + context.get());
+            }
+            long fromHeap = Double.doubleToRawLongBits(kernels.rosenbrockSegment(MemorySegment.ofArray(x), from, to));
+            assertEquals(expected, fromHeap, () -> kernels.name() + " from a heap segment, " + context.get());
+        }
+        assertUnchanged(before, x, "x", context);
+    }
+
+    /**
      * gemvSegment gives gemv's bits on each implementation, from the cache-line-aligned copy and
      * from a copy that starts 8 bytes past a line (every vector load then spans two lines), so
      * the value path of the linear models and their probe batches (gemvProbes on the array)

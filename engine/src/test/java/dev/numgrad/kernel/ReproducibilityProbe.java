@@ -47,6 +47,11 @@ public final class ReproducibilityProbe {
         lines.add("dot " + Arrays.toString(dots));
         lines.add("sumOfSquares " + Arrays.toString(sumsOfSquares));
         lines.add("rosenbrock " + Arrays.toString(rosenbrocks));
+        MemorySegment aAligned = KernelSupport.alignedCopy(a);
+        for (int k = 0; k < 20; k++) {
+            rosenbrocks[k] = Double.doubleToRawLongBits(kernels.rosenbrockSegment(aAligned, k, n - k));
+        }
+        lines.add("rosenbrockSegment " + Arrays.toString(rosenbrocks));
         double[] y = b.clone();
         kernels.axpy(0.3, a, 0, y, 0, n);
         lines.add("axpy " + Arrays.hashCode(y));
@@ -213,6 +218,7 @@ public final class ReproducibilityProbe {
         double sink = 0;
         for (int call = 0; call < calls; call++) {
             sink += panama.dot(a, 0, b, 0, n) + panama.sumOfSquares(a, 0, n) + panama.rosenbrock(a, 0, n)
+                    + panama.rosenbrockSegment(aSegment, 0, n) + panama.rosenbrockSegment(aSegment, 3, n - 5)
                     + panama.logSumExp(a, 0, n)
                     + panama.sumLog1p(small, 0, n);
             panama.axpy(1e-9, a, 0, out, 0, n);

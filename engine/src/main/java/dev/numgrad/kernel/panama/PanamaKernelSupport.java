@@ -31,8 +31,8 @@ import jdk.incubator.vector.VectorOperators;
  *   <li>dot, sumOfSquares, rosenbrock and gemv add the same products in a different order; both orders are
  *       within {@code n·ε·Σ|termₖ|} of the exact sum (ε = 2⁻⁵³), so they differ by at most
  *       twice that.</li>
- *   <li>gemvSegment: bit-identical to gemv of the same elements (the same loop and reduction;
- *       only the loads come from a memory segment).</li>
+ *   <li>gemvSegment and rosenbrockSegment: bit-identical to gemv and rosenbrock of the same
+ *       elements (the same loop and reduction; only the loads come from a memory segment).</li>
  *   <li>tanhSeriesDeltaPair: bit-identical to tanhDifference, powerSeries, sumLog1p and dot on
  *       this implementation (the same operations per element and the same reductions); where it
  *       could not be, it declines.</li>
@@ -310,6 +310,108 @@ public final class PanamaKernelSupport implements KernelSupport {
             rotated1 = rotatedNext;
         }
         // 100·valley + offset lane by lane, then one fixed-order sum
+        DoubleVector valley = v1.add(v2).add(v3.add(v4));
+        return Lanes.sum(valley.fma(DoubleVector.broadcast(SPECIES, 100.0), o1.add(o2).add(o3.add(o4))));
+    }
+
+    /**
+     * {@link #rosenbrock} with segment loads: the same groups of four vectors
+     * ({@link #rosenbrockGroupsSegment}, {@link #rosenbrockGroups}'s twin), the same vector tail
+     * with its second load one element on, the same two sums and the same scalar tail, so the same
+     * bits as rosenbrock of the same elements in an array. From the cache-line-aligned copy the
+     * black-box gradient keeps, no load of the groups spans two lines.
+     */
+    @Override
+    public double rosenbrockSegment(MemorySegment x, int from, int to) {
+        KernelArguments.checkFromTo(x, "x", from, to);
+        int terms = Math.max(to - from - 1, 0);
+        double sum = 0;
+        int k = 0;
+        if (terms >= MIN_VECTOR_LENGTH) {
+            int limit = SPECIES.loopBound(terms);
+            // groups of four vectors; the last vector of x read must exist, hence limit − LANES
+            int groups = Math.max(limit - LANES, 0) / (4 * LANES);
+            k = groups * 4 * LANES;
+            long start = (long) from * Double.BYTES;
+            if (groups > 0) {
+                sum = rosenbrockGroupsSegment(x, start, start + (long) k * Double.BYTES);
+            }
+            // vector tail: at most four vectors, each with a second, shifted load
+            DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+            DoubleVector valleys = DoubleVector.zero(SPECIES);
+            DoubleVector offsets = valleys;
+            for (; k < limit; k += LANES) {
+                long at = start + (long) k * Double.BYTES;
+                DoubleVector xs = DoubleVector.fromMemorySegment(SPECIES, x, at, NATIVE_ORDER);
+                DoubleVector c = xs.neg().fma(xs, DoubleVector.fromMemorySegment(SPECIES, x, at + Double.BYTES,
+                        NATIVE_ORDER));
+                DoubleVector a = one.sub(xs);
+                valleys = c.fma(c, valleys);
+                offsets = a.fma(a, offsets);
+            }
+            sum += Lanes.sum(valleys.fma(DoubleVector.broadcast(SPECIES, 100.0), offsets));
+        }
+        // scalar tail
+        double valley = 0;
+        double offset = 0;
+        for (; k < terms; k++) {
+            long at = (long) (from + k) * Double.BYTES;
+            double xi = x.get(ELEMENT, at);
+            double c = Math.fma(-xi, xi, x.get(ELEMENT, at + Double.BYTES));
+            double a = 1 - xi;
+            valley = Math.fma(c, c, valley);
+            offset = Math.fma(a, a, offset);
+        }
+        return sum + (100 * valley + offset);
+    }
+
+    /**
+     * {@link #rosenbrockGroups} over the doubles at bytes [start, end) of x, reading x up to
+     * byte end + 8·LANES − 1: the same rotations, blends, fmas and final sum. The loop counter is
+     * the byte offset itself, as the array version's is the index.
+     */
+    private static double rosenbrockGroupsSegment(MemorySegment x, long start, long end) {
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector v1 = zero;
+        DoubleVector v2 = zero;
+        DoubleVector v3 = zero;
+        DoubleVector v4 = zero;
+        DoubleVector o1 = zero;
+        DoubleVector o2 = zero;
+        DoubleVector o3 = zero;
+        DoubleVector o4 = zero;
+        long at = start;
+        DoubleVector x1 = DoubleVector.fromMemorySegment(SPECIES, x, at, NATIVE_ORDER);
+        DoubleVector rotated1 = x1.rearrange(ROTATE_LANES);
+        for (; at < end; at += 4 * VECTOR_BYTES) {
+            DoubleVector x2 = DoubleVector.fromMemorySegment(SPECIES, x, at + VECTOR_BYTES, NATIVE_ORDER);
+            DoubleVector x3 = DoubleVector.fromMemorySegment(SPECIES, x, at + 2 * VECTOR_BYTES, NATIVE_ORDER);
+            DoubleVector x4 = DoubleVector.fromMemorySegment(SPECIES, x, at + 3 * VECTOR_BYTES, NATIVE_ORDER);
+            DoubleVector next = DoubleVector.fromMemorySegment(SPECIES, x, at + 4 * VECTOR_BYTES, NATIVE_ORDER);
+            DoubleVector rotated2 = x2.rearrange(ROTATE_LANES);
+            DoubleVector rotated3 = x3.rearrange(ROTATE_LANES);
+            DoubleVector rotated4 = x4.rearrange(ROTATE_LANES);
+            DoubleVector rotatedNext = next.rearrange(ROTATE_LANES);
+            DoubleVector c1 = x1.neg().fma(x1, rotated1.blend(rotated2, LAST_LANE));
+            DoubleVector c2 = x2.neg().fma(x2, rotated2.blend(rotated3, LAST_LANE));
+            DoubleVector c3 = x3.neg().fma(x3, rotated3.blend(rotated4, LAST_LANE));
+            DoubleVector c4 = x4.neg().fma(x4, rotated4.blend(rotatedNext, LAST_LANE));
+            DoubleVector a1 = one.sub(x1);
+            DoubleVector a2 = one.sub(x2);
+            DoubleVector a3 = one.sub(x3);
+            DoubleVector a4 = one.sub(x4);
+            v1 = c1.fma(c1, v1);
+            v2 = c2.fma(c2, v2);
+            v3 = c3.fma(c3, v3);
+            v4 = c4.fma(c4, v4);
+            o1 = a1.fma(a1, o1);
+            o2 = a2.fma(a2, o2);
+            o3 = a3.fma(a3, o3);
+            o4 = a4.fma(a4, o4);
+            x1 = next;
+            rotated1 = rotatedNext;
+        }
         DoubleVector valley = v1.add(v2).add(v3.add(v4));
         return Lanes.sum(valley.fma(DoubleVector.broadcast(SPECIES, 100.0), o1.add(o2).add(o3.add(o4))));
     }

@@ -94,6 +94,11 @@ class MlpDeltaOnPanamaBatchKernelsTest {
         }
 
         @Override
+        public double rosenbrockSegment(MemorySegment x, int from, int to) {
+            return scalar.rosenbrockSegment(x, from, to);
+        }
+
+        @Override
         public void gemvProbes(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset,
                                int[] coordinates, double[] steps, int count, double[] y, int yOffset, double[] work) {
             scalar.gemvProbes(a, aOffset, rows, cols, x, xOffset, coordinates, steps, count, y, yOffset, work);
