@@ -87,7 +87,9 @@ final class GradientCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "0", paramLabel = "W",
             description = "Compute W unmeasured gradients first, so that the JIT has compiled the hot"
-                    + " loops before the clock runs. Default: ${DEFAULT-VALUE}.")
+                    + " loops before the clock runs; then, while the JIT is still compiling, more of them"
+                    + " (at most 2 s more; the report counts them). 0 times a cold start."
+                    + " Default: ${DEFAULT-VALUE}.")
     int warmup;
 
     @Option(names = "--coordinates", paramLabel = "N",

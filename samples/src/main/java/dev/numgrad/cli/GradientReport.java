@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param threads workers that computed coordinates
  * @param execution "serial" (the calling thread) or "fork-join" (a dedicated pool)
  * @param kernels the kernels the loss ran on: "scalar" or "panama"
- * @param warmup unmeasured gradients computed first
+ * @param warmup unmeasured gradients computed first, as asked (--warmup)
+ * @param warmupExtra unmeasured gradients computed after those while the JIT compiler was still
+ *     compiling ({@link JitSettling})
  * @param repeat measured gradients
  * @param coordinates partial derivatives computed per gradient
  * @param extrapolated whether that was fewer than all, so that evaluations and seconds are
@@ -30,7 +32,7 @@ import java.util.Objects;
  * @param probeBatch probe points per black-box loss pass the engine used (1: one per evaluation)
  */
 record GradientReport(String workload, long[] size, int parameters, String mode, String scheme, String step,
-        int threads, String execution, String kernels, int warmup, int repeat, int coordinates, boolean extrapolated, long evaluations, double seconds,
+        int threads, String execution, String kernels, int warmup, int warmupExtra, int repeat, int coordinates, boolean extrapolated, long evaluations, double seconds,
         double secondsMin, double errInf, double value, int probeBatch) {
 
     GradientReport {
@@ -59,6 +61,7 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
                 .add("execution", execution)
                 .add("kernels", kernels)
                 .add("warmup", warmup)
+                .add("warmup_extra", warmupExtra)
                 .add("repeat", repeat)
                 .add("coordinates", coordinates)
                 .add("extrapolated", extrapolated)
@@ -80,7 +83,8 @@ record GradientReport(String workload, long[] size, int parameters, String mode,
         String how = scheme == null ? mode + " (the exact gradient)" : mode + ", scheme " + scheme + ", step " + step;
         String timing = (repeat == 1 ? format("%.4g s", seconds)
                 : format("%.4g s (median of %,d, fastest %.4g s)", seconds, repeat, secondsMin))
-                + (warmup == 0 ? "" : " after " + Words.count(warmup, "warm-up gradient"))
+                + (warmup == 0 ? "" : " after " + Words.count(warmup + warmupExtra, "warm-up gradient"))
+                + (warmupExtra == 0 ? "" : format(" (%,d asked, %,d more while the JIT compiled)", warmup, warmupExtra))
                 + (extrapolated ? format(", extrapolated from %,d of %,d coordinates", coordinates, parameters) : "");
         return String.join(System.lineSeparator(),
                 format("workload     %s(%s), %s, f(x0) = %.10g", workload, sizes, Words.count(parameters, "parameter"), value),

@@ -29,7 +29,8 @@ import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 
 /**
  * Carries out a {@link GradientRequest}: builds the workload, computes its exact gradient once
- * (the reference for err_inf), then the requested gradient {@code warmup} times unmeasured and
+ * (the reference for err_inf), then the requested gradient {@code warmup} times unmeasured, more
+ * times unmeasured while the JIT compiler is still compiling ({@link JitSettling}), and
  * {@code repeat} times measured.
  *
  * <p>Threads: 1 runs the engine's serial path in the calling thread; T &gt; 1 runs on a
@@ -70,7 +71,8 @@ final class GradientRun {
      * @param workers the member count when computed on a cluster, else 0 (the report says threads)
      * @param probeBatch the probe points per loss pass the engine used
      */
-    private record Timed(double[] gradient, long evaluations, double[] seconds, int workers, int probeBatch) {
+    private record Timed(double[] gradient, long evaluations, double[] seconds, int workers, int probeBatch,
+            int extraWarmup) {
     }
 
     /**
@@ -131,6 +133,7 @@ final class GradientRun {
                 onCluster ? "cluster" : serial ? "serial" : "fork-join",
                 request.kernels().name(),
                 request.warmup(),
+                timed.extraWarmup(),
                 request.repeat(),
                 request.coordinates(),
                 request.sampled(),
@@ -155,7 +158,7 @@ final class GradientRun {
                 seconds.add((System.nanoTime() - start) * 1e-9);
             }
         }
-        return new Timed(values, 1, seconds.toArray(), 0, 1);
+        return new Timed(values, 1, seconds.toArray(), 0, 1, 0);
     }
 
     /** Between exact gradients (which cannot be cancelled part-way), Ctrl-C ends the run. */
@@ -167,6 +170,7 @@ final class GradientRun {
 
     private CliFailure interrupted(int run, long done, long total) {
         String which = run < 0 ? "warm-up gradient " + (request.warmup() + run + 1) + " of " + request.warmup()
+                : run == EXTRA_WARMUP ? "an extra warm-up gradient (the JIT was still compiling)"
                 : "gradient " + (run + 1) + " of " + request.repeat();
         return new CliFailure("interrupted (Ctrl-C) during " + which + ", after "
                 + String.format(Locale.ROOT, "%,d", done) + " of " + Words.count(total, "coordinate") + "; nothing was reported or written", null,
@@ -176,7 +180,6 @@ final class GradientRun {
     private Timed numeric(BundledLoss loss, double[] x) {
         MutableDoubleList seconds = new DoubleArrayList();
         int warmup = request.warmup();
-        int[] sample = request.sampled() ? request.sample() : null;
         // One token for both stops: Ctrl-C (through the interrupt token) and --timeout.
         CancellationToken cancellation = CancellationToken.create();
         try (ProgressDisplay display = showProgress
@@ -195,30 +198,52 @@ final class GradientRun {
                             cancellation.cancel();
                         });
             }
-            GradientResult result = null;
             // Runs -warmup .. -1 are the warm-up, unmeasured; 0 .. repeat - 1 are timed.
-            for (int run = -warmup; run < request.repeat(); run++) {
+            JitSettling jit = JitSettling.ofThisJvm();
+            for (int run = -warmup; run < 0; run++) {
+                jit.beforeGradient();
+                once(display == null ? engine : engine.withProgress(display.forGradient(warmup + run)), run, loss, x,
+                        cluster);
+            }
+            // A local gradient after a warm-up: more, unmeasured and without a bar, while the JIT
+            // still compiles (the cluster's members compile on their own)
+            int extraWarmup = 0;
+            while (warmup > 0 && cluster == null && jit.anotherGradient()) {
+                jit.beforeGradient();
+                once(engine, EXTRA_WARMUP, loss, x, null);
+                extraWarmup++;
+            }
+            GradientResult result = null;
+            for (int run = 0; run < request.repeat(); run++) {
                 NumericGradient configured = display == null ? engine
                         : engine.withProgress(display.forGradient(warmup + run));
                 long start = System.nanoTime();
-                try {
-                    result = cluster != null
-                            ? new ClusterGradient(configured, cluster.instance(), ClusterOptions.defaults())
-                                    .compute(LossSpec.workload(request.workload(), request.kernels()), x)
-                            : sample == null ? configured.compute(loss, x) : configured.computeCoordinates(loss, x, sample);
-                } catch (GradientCancelledException e) {
-                    if (timedOut.get()) {
-                        throw new CliFailure("stopped at --timeout " + request.timeout().toNanos() / 1e9 + " s: "
-                                + e.getMessage(), e);
-                    }
-                    throw interrupted(run, e.done(), e.total());
-                }
-                if (run >= 0) {
-                    seconds.add((System.nanoTime() - start) * 1e-9);
-                }
+                result = once(configured, run, loss, x, cluster);
+                seconds.add((System.nanoTime() - start) * 1e-9);
             }
             return new Timed(result.values(), result.evaluations(), seconds.toArray(),
-                    cluster == null ? 0 : cluster.dataMembers(), result.probeBatch());
+                    cluster == null ? 0 : cluster.dataMembers(), result.probeBatch(), extraWarmup);
+        }
+    }
+
+    /** {@link #interrupted}'s run number for a warm-up gradient beyond the ones asked for. */
+    private static final int EXTRA_WARMUP = Integer.MIN_VALUE;
+
+    /** One gradient, here or on the cluster; a cancellation becomes the failure that says which stop it was. */
+    private GradientResult once(NumericGradient configured, int run, BundledLoss loss, double[] x,
+            ClusterConnection cluster) {
+        int[] sample = request.sampled() ? request.sample() : null;
+        try {
+            return cluster != null
+                    ? new ClusterGradient(configured, cluster.instance(), ClusterOptions.defaults())
+                            .compute(LossSpec.workload(request.workload(), request.kernels()), x)
+                    : sample == null ? configured.compute(loss, x) : configured.computeCoordinates(loss, x, sample);
+        } catch (GradientCancelledException e) {
+            if (timedOut.get()) {
+                throw new CliFailure("stopped at --timeout " + request.timeout().toNanos() / 1e9 + " s: "
+                        + e.getMessage(), e);
+            }
+            throw interrupted(run, e.done(), e.total());
         }
     }
 

@@ -29,6 +29,16 @@ class GradientCommandTest {
     }
 
     @Test
+    void aColdRunGetsNoExtraWarmup() {
+        // --warmup 0 times a cold start: nothing may run before it, JIT or not
+        Cli cli = Cli.run("gradient", "-w", "rosen", "-s", "200", "-t", "1", "--warmup", "0", "-r", "2", "--json");
+        assertEquals(0, cli.exitCode(), cli.transcript());
+        JsonObject json = JsonParser.parseString(cli.out().strip()).getAsJsonObject();
+        assertEquals(0, json.get("warmup").getAsInt());
+        assertEquals(0, json.get("warmup_extra").getAsInt());
+    }
+
+    @Test
     void jsonIsOneLineWithEveryField() {
         Cli cli = Cli.run("gradient", "-w", "sumsq", "-s", "1000", "--mode", "delta", "-t", "1", "--warmup", "2", "-r", "3",
                 "--json");
@@ -38,7 +48,7 @@ class GradientCommandTest {
         assertEquals(1, lines.size(), cli.transcript());
         JsonObject json = JsonParser.parseString(lines.getFirst()).getAsJsonObject();
         for (String field : List.of("workload", "size", "parameters", "mode", "scheme", "step", "threads", "execution",
-                "kernels", "warmup", "repeat", "evaluations", "seconds", "seconds_min", "err_inf", "value",
+                "kernels", "warmup", "warmup_extra", "repeat", "evaluations", "seconds", "seconds_min", "err_inf", "value",
                 "probe_batch")) {
             assertTrue(json.has(field), "field " + field + " in " + json);
         }
@@ -50,6 +60,7 @@ class GradientCommandTest {
         assertEquals(1, json.get("threads").getAsInt());
         assertEquals("serial", json.get("execution").getAsString());
         assertEquals(2, json.get("warmup").getAsInt());
+        assertTrue(json.get("warmup_extra").getAsInt() >= 0, json.toString());
         assertEquals(3, json.get("repeat").getAsInt());
         assertTrue(json.get("evaluations").getAsLong() >= 2 * 1000, json.toString());
         assertTrue(json.get("seconds").getAsDouble() >= json.get("seconds_min").getAsDouble(), json.toString());
