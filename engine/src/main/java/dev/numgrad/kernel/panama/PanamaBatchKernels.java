@@ -223,7 +223,7 @@ final class PanamaBatchKernels {
      * (tanhDifference's exponential branch). Its other slow branch, a saturated denominator, cannot
      * occur here: |dz| ≤ 2⁻⁵ gives |u| ≤ 2⁻⁵, so 1 ± t·u ≥ 1 − 2⁻⁵ for |t| ≤ 1, far above
      * {@link TanhDifference#SATURATED} (and a NaN fails tanhDifference's test as well). A method of its own, as
-     * is {@link #seriesLog1pPair}: in one method C2 reached its node-count cutoff and boxed two
+     * is {@link #crossEntropyChangePair}: in one method C2 reached its node-count cutoff and boxed two
      * vectors per iteration.
      */
     static boolean tanhDifferencePair(double[] tanhZ, double[] sech2Z, int offset, double step, double[] v,
@@ -262,14 +262,19 @@ final class PanamaBatchKernels {
     }
 
     /**
-     * The second half of {@link dev.numgrad.kernel.KernelSupport#tanhSeriesDeltaPair}:
-     * sums[0] = Σ log1p(powerSeries(changePlus)) and sums[1] the same of changeMinus, with
-     * exactly the operations and reduction order of {@link #powerSeries} and {@link #sumLog1p}'s
-     * fast path; the two Horner chains share every coefficient load. Returns false, with sums
-     * untouched, where a shift is beyond the log1p polynomial (sumLog1p's general branch).
+     * The second half of {@link dev.numgrad.kernel.KernelSupport#tanhSeriesDeltaPair}, the
+     * change of the batch's summed cross-entropy for each sign:
+     * sums[0] = Σ log1p(powerSeries(changePlus)) − dot(labelWeight, changePlus) and sums[1] the
+     * same of changeMinus, with exactly the operations and reduction orders of
+     * {@link #powerSeries}, {@link #sumLog1p}'s fast path and {@code PanamaKernelSupport.dot};
+     * the two Horner chains share every coefficient load. Returns false, with sums untouched,
+     * where a shift is beyond the log1p polynomial (sumLog1p's general branch). The label dots are
+     * here rather than in the caller so that they compile with this method: inlined into the
+     * caller's larger compile, the second one met C2's node-count cutoff.
      */
-    static boolean seriesLog1pPair(double[] coefficients, int offset, int stride, int terms, double[] changePlus,
-                                   double[] changeMinus, int length, double[] sums) {
+    static boolean crossEntropyChangePair(double[] coefficients, int offset, int stride, int terms,
+                                          double[] labelWeight, double[] changePlus, double[] changeMinus, int length,
+                                          double[] sums) {
         int bound = SPECIES.loopBound(length);
         int top = offset + (terms - 1) * stride;
         int k = 0;
@@ -324,8 +329,8 @@ final class PanamaBatchKernels {
             sumPlus += SmallLog1p.of(shiftPlus);
             sumMinus += SmallLog1p.of(shiftMinus);
         }
-        sums[0] = sumPlus;
-        sums[1] = sumMinus;
+        sums[0] = sumPlus - PanamaKernelSupport.dotUnchecked(labelWeight, offset, changePlus, 0, length);
+        sums[1] = sumMinus - PanamaKernelSupport.dotUnchecked(labelWeight, offset, changeMinus, 0, length);
         return true;
     }
 
