@@ -87,8 +87,8 @@ final class GradientCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "0", paramLabel = "W",
             description = "Compute W unmeasured gradients first, so that the JIT has compiled the hot"
-                    + " loops before the clock runs; then, while the JIT is still compiling, more of them"
-                    + " (at most 2 s more; the report counts them). 0 times a cold start."
+                    + " loops before the clock runs; then more of them until the JIT has completed no compile"
+                    + " for 100 ms (at most 2 s more; the report counts them). 0 times a cold start."
                     + " Default: ${DEFAULT-VALUE}.")
     int warmup;
 
