@@ -105,6 +105,21 @@ public interface KernelSupport {
     void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
 
     /**
+     * {@link #gemv} visiting the rows from the last to the first: the same y, bit for bit. See
+     * {@link #gemvSegmentFromLastRow} for why.
+     *
+     * @param a the matrix; not modified
+     * @param aOffset the position of A[0, 0] in a
+     * @param rows the number of rows of A
+     * @param cols the number of columns of A
+     * @param x the vector, read in [xOffset, xOffset + cols); not modified
+     * @param xOffset the first element of x
+     * @param y the result; modified in [yOffset, yOffset + rows) only, overwritten
+     * @param yOffset the first element of y
+     */
+    void gemvFromLastRow(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
+
+    /**
      * The alignment of {@link #alignedCopy}: one cache line. A vector load that starts on a line
      * boundary touches one line; Java arrays guarantee only 8- or 16-byte alignment, so a
      * 64-byte load from an array typically spans two lines.
@@ -144,6 +159,26 @@ public interface KernelSupport {
      * @throws IndexOutOfBoundsException if the matrix does not fit in a, or x or y is too short
      */
     void gemvSegment(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
+
+    /**
+     * {@link #gemvSegment} visiting the rows from the last to the first: the same y, bit for bit
+     * (each row's products are summed in the same order whatever order the rows come in). Why: a
+     * pass over a matrix larger than L2 evicts its own first rows, so the next pass in the same
+     * direction finds nothing in L2; one in the opposite direction starts on the rows the last
+     * pass just read. A loss evaluated over and over (a black-box gradient) alternates the two and
+     * reads part of X from L2 instead of L3.
+     *
+     * @param a the matrix, at least {@code 8·rows·cols} bytes, any alignment; not modified
+     * @param rows the number of rows of A
+     * @param cols the number of columns of A
+     * @param x the vector, read in [xOffset, xOffset + cols); not modified
+     * @param xOffset the first element of x
+     * @param y the result; modified in [yOffset, yOffset + rows) only, overwritten
+     * @param yOffset the first element of y
+     * @throws IllegalArgumentException if rows or cols is negative
+     * @throws IndexOutOfBoundsException if the matrix does not fit in a, or x or y is too short
+     */
+    void gemvSegmentFromLastRow(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
 
     /**
      * The scratch length {@link #gemvProbes} needs for a matrix of {@code cols} columns: a copy of

@@ -101,16 +101,39 @@ public final class LinearRegression implements BundledLoss, ProbeBatchLoss {
 
     @Override
     public Evaluator newEvaluator() {
-        double[] residuals = new double[rows];
-        return w -> {
+        return new Value();
+    }
+
+    /**
+     * f(w), passing over X in alternate directions: the same bits either way
+     * ({@link KernelSupport#gemvSegmentFromLastRow}), and when X is larger than L2 each pass
+     * starts on the rows the previous one left there.
+     */
+    private final class Value implements Evaluator {
+        private final double[] residuals = new double[rows];
+        private boolean fromLastRow;
+
+        @Override
+        public double value(double[] w) {
             LossChecks.checkLength(w, cols);
-            return residuals(w, residuals);
-        };
+            if (fromLastRow) {
+                kernels.gemvSegmentFromLastRow(alignedFeatures, rows, cols, w, 0, residuals, 0);
+            } else {
+                kernels.gemvSegment(alignedFeatures, rows, cols, w, 0, residuals, 0);
+            }
+            fromLastRow = !fromLastRow;
+            return meanHalfSquare(residuals);
+        }
     }
 
     /** Writes r = X·w − y into {@code residuals} and returns f(w) = |r|²/(2m). */
     private double residuals(double[] w, double[] residuals) {
         kernels.gemvSegment(alignedFeatures, rows, cols, w, 0, residuals, 0);
+        return meanHalfSquare(residuals);
+    }
+
+    /** Turns X·w in {@code residuals} into r = X·w − y and returns |r|²/(2m). */
+    private double meanHalfSquare(double[] residuals) {
         kernels.axpy(-1.0, targets, 0, residuals, 0, rows);
         return kernels.sumOfSquares(residuals, 0, rows) / (2.0 * rows);
     }

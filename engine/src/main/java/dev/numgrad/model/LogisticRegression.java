@@ -106,12 +106,29 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
 
     @Override
     public Evaluator newEvaluator() {
-        double[] margins = new double[rows];
-        return w -> {
+        return new Value();
+    }
+
+    /**
+     * f(w), passing over the features in alternate directions: the same bits either way
+     * ({@link KernelSupport#gemvFromLastRow}), and when they are larger than L2 each pass starts
+     * on the rows the previous one left there.
+     */
+    private final class Value implements Evaluator {
+        private final double[] margins = new double[rows];
+        private boolean fromLastRow;
+
+        @Override
+        public double value(double[] w) {
             LossChecks.checkLength(w, cols);
-            kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
+            if (fromLastRow) {
+                kernels.gemvFromLastRow(signedFeatures, 0, rows, cols, w, 0, margins, 0);
+            } else {
+                kernels.gemv(signedFeatures, 0, rows, cols, w, 0, margins, 0);
+            }
+            fromLastRow = !fromLastRow;
             return meanSoftplus(margins, margins);
-        };
+        }
     }
 
     /** (1/m)·Σ softplus(margins); {@code terms} may be {@code margins} (then overwritten). */
