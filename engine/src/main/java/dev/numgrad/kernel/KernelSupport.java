@@ -105,21 +105,6 @@ public interface KernelSupport {
     void gemv(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
 
     /**
-     * {@link #gemv} visiting the rows from the last to the first: the same y, bit for bit. See
-     * {@link #gemvSegmentFromLastRow} for why.
-     *
-     * @param a the matrix; not modified
-     * @param aOffset the position of A[0, 0] in a
-     * @param rows the number of rows of A
-     * @param cols the number of columns of A
-     * @param x the vector, read in [xOffset, xOffset + cols); not modified
-     * @param xOffset the first element of x
-     * @param y the result; modified in [yOffset, yOffset + rows) only, overwritten
-     * @param yOffset the first element of y
-     */
-    void gemvFromLastRow(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
-
-    /**
      * The alignment of {@link #alignedCopy}: one cache line. A vector load that starts on a line
      * boundary touches one line; Java arrays guarantee only 8- or 16-byte alignment, so a
      * 64-byte load from an array typically spans two lines.

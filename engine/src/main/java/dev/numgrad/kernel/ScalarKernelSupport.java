@@ -122,17 +122,6 @@ public final class ScalarKernelSupport implements KernelSupport {
         }
     }
 
-    @Override
-    public void gemvFromLastRow(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y,
-                                int yOffset) {
-        KernelArguments.checkMatrix(a, aOffset, rows, cols);
-        KernelArguments.checkRange(x, "x", xOffset, cols);
-        KernelArguments.checkRange(y, "y", yOffset, rows);
-        for (int r = rows - 1; r >= 0; r--) {
-            y[yOffset + r] = dotUnchecked(a, aOffset + r * cols, x, xOffset, cols);
-        }
-    }
-
     /** Each row the fma chain of {@link #gemv}'s dot, reading the segment element by element. */
     @Override
     public void gemvSegment(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {

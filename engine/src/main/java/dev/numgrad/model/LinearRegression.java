@@ -20,7 +20,9 @@ import java.util.Objects;
  * dot kernel. The column's squared norm is data-only and computed once here. The value's
  * product reads a third copy, off-heap and cache-line aligned ({@link KernelSupport#alignedCopy},
  * {@link KernelSupport#gemvSegment}: the same bits as the array's gemv, about 10 % faster when X
- * streams from L3). Memory: 3·m·n + m + n doubles, m·n of them off-heap.
+ * streams from L3), forwards and backwards in turn ({@link KernelSupport#gemvSegmentFromLastRow}:
+ * the same bits again), so that each pass starts on the rows the previous one left in L2.
+ * Memory: 3·m·n + m + n doubles, m·n of them off-heap.
  *
  * <p>Batched probes ({@link ProbeBatchLoss}): k points x + sⱼ·e_{iⱼ} share one pass over X
  * ({@link KernelSupport#gemvProbes}), then each probe's residuals take the same axpy and

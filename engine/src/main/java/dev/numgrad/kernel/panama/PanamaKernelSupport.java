@@ -434,78 +434,48 @@ public final class PanamaKernelSupport implements KernelSupport {
         KernelArguments.checkMatrix(a, aOffset, rows, cols);
         KernelArguments.checkRange(x, "x", xOffset, cols);
         KernelArguments.checkRange(y, "y", yOffset, rows);
-        gemvRows(a, aOffset, rows, cols, x, xOffset, y, yOffset, false);
-    }
-
-    @Override
-    public void gemvFromLastRow(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y,
-                                int yOffset) {
-        KernelArguments.checkMatrix(a, aOffset, rows, cols);
-        KernelArguments.checkRange(x, "x", xOffset, cols);
-        KernelArguments.checkRange(y, "y", yOffset, rows);
-        gemvRows(a, aOffset, rows, cols, x, xOffset, y, yOffset, true);
-    }
-
-    /**
-     * Rows in groups of four ({@link #fourRows}), then the leftover rows one by one, or all of that
-     * backwards: the same row always takes the same path, so either order gives the same bits.
-     */
-    private static void gemvRows(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y,
-                                 int yOffset, boolean fromLastRow) {
-        int grouped = cols >= MIN_VECTOR_LENGTH ? rows - rows % 4 : 0;
-        if (fromLastRow) {
-            for (int r = rows - 1; r >= grouped; r--) {
-                y[yOffset + r] = dotUnchecked(a, aOffset + r * cols, x, xOffset, cols);
-            }
-            for (int r = grouped - 4; r >= 0; r -= 4) {
-                fourRows(a, aOffset, r, cols, x, xOffset, y, yOffset);
-            }
-        } else {
-            for (int r = 0; r < grouped; r += 4) {
-                fourRows(a, aOffset, r, cols, x, xOffset, y, yOffset);
-            }
-            for (int r = grouped; r < rows; r++) {
-                y[yOffset + r] = dotUnchecked(a, aOffset + r * cols, x, xOffset, cols);
+        int r = 0;
+        if (cols >= MIN_VECTOR_LENGTH) {
+            int limit = SPECIES.loopBound(cols);
+            for (; r + 4 <= rows; r += 4) {
+                int row0 = aOffset + r * cols;
+                int row1 = row0 + cols;
+                int row2 = row1 + cols;
+                int row3 = row2 + cols;
+                DoubleVector acc0 = DoubleVector.zero(SPECIES);
+                DoubleVector acc1 = DoubleVector.zero(SPECIES);
+                DoubleVector acc2 = DoubleVector.zero(SPECIES);
+                DoubleVector acc3 = DoubleVector.zero(SPECIES);
+                for (int c = 0; c < limit; c += LANES) {
+                    DoubleVector xs = DoubleVector.fromArray(SPECIES, x, xOffset + c);
+                    acc0 = DoubleVector.fromArray(SPECIES, a, row0 + c).fma(xs, acc0);
+                    acc1 = DoubleVector.fromArray(SPECIES, a, row1 + c).fma(xs, acc1);
+                    acc2 = DoubleVector.fromArray(SPECIES, a, row2 + c).fma(xs, acc2);
+                    acc3 = DoubleVector.fromArray(SPECIES, a, row3 + c).fma(xs, acc3);
+                }
+                // reduce
+                double sum0 = Lanes.sum(acc0);
+                double sum1 = Lanes.sum(acc1);
+                double sum2 = Lanes.sum(acc2);
+                double sum3 = Lanes.sum(acc3);
+                // scalar tail
+                for (int c = limit; c < cols; c++) {
+                    double xc = x[xOffset + c];
+                    sum0 = Math.fma(a[row0 + c], xc, sum0);
+                    sum1 = Math.fma(a[row1 + c], xc, sum1);
+                    sum2 = Math.fma(a[row2 + c], xc, sum2);
+                    sum3 = Math.fma(a[row3 + c], xc, sum3);
+                }
+                y[yOffset + r] = sum0;
+                y[yOffset + r + 1] = sum1;
+                y[yOffset + r + 2] = sum2;
+                y[yOffset + r + 3] = sum3;
             }
         }
-    }
-
-    /** y at rows r … r + 3 of A, for cols ≥ {@code MIN_VECTOR_LENGTH}. */
-    private static void fourRows(double[] a, int aOffset, int r, int cols, double[] x, int xOffset, double[] y,
-                                 int yOffset) {
-        int limit = SPECIES.loopBound(cols);
-        int row0 = aOffset + r * cols;
-        int row1 = row0 + cols;
-        int row2 = row1 + cols;
-        int row3 = row2 + cols;
-        DoubleVector acc0 = DoubleVector.zero(SPECIES);
-        DoubleVector acc1 = DoubleVector.zero(SPECIES);
-        DoubleVector acc2 = DoubleVector.zero(SPECIES);
-        DoubleVector acc3 = DoubleVector.zero(SPECIES);
-        for (int c = 0; c < limit; c += LANES) {
-            DoubleVector xs = DoubleVector.fromArray(SPECIES, x, xOffset + c);
-            acc0 = DoubleVector.fromArray(SPECIES, a, row0 + c).fma(xs, acc0);
-            acc1 = DoubleVector.fromArray(SPECIES, a, row1 + c).fma(xs, acc1);
-            acc2 = DoubleVector.fromArray(SPECIES, a, row2 + c).fma(xs, acc2);
-            acc3 = DoubleVector.fromArray(SPECIES, a, row3 + c).fma(xs, acc3);
+        // leftover rows
+        for (; r < rows; r++) {
+            y[yOffset + r] = dotUnchecked(a, aOffset + r * cols, x, xOffset, cols);
         }
-        // reduce
-        double sum0 = Lanes.sum(acc0);
-        double sum1 = Lanes.sum(acc1);
-        double sum2 = Lanes.sum(acc2);
-        double sum3 = Lanes.sum(acc3);
-        // scalar tail
-        for (int c = limit; c < cols; c++) {
-            double xc = x[xOffset + c];
-            sum0 = Math.fma(a[row0 + c], xc, sum0);
-            sum1 = Math.fma(a[row1 + c], xc, sum1);
-            sum2 = Math.fma(a[row2 + c], xc, sum2);
-            sum3 = Math.fma(a[row3 + c], xc, sum3);
-        }
-        y[yOffset + r] = sum0;
-        y[yOffset + r + 1] = sum1;
-        y[yOffset + r + 2] = sum2;
-        y[yOffset + r + 3] = sum3;
     }
 
     /**

@@ -115,12 +115,6 @@ class MlpDeltaOnPanamaBatchKernelsTest {
         }
 
         @Override
-        public void gemvFromLastRow(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y,
-                                    int yOffset) {
-            scalar.gemvFromLastRow(a, aOffset, rows, cols, x, xOffset, y, yOffset);
-        }
-
-        @Override
         public void gemvSegmentFromLastRow(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y,
                                            int yOffset) {
             scalar.gemvSegmentFromLastRow(a, rows, cols, x, xOffset, y, yOffset);
