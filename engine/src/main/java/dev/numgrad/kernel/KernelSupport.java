@@ -146,6 +146,26 @@ public interface KernelSupport {
     void gemvSegment(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
 
     /**
+     * {@link #gemvSegment} visiting the rows from the last to the first: the same y, bit for bit
+     * (each row's products are summed in the same order whatever order the rows come in). Why: a
+     * pass over a matrix larger than L2 evicts its own first rows, so the next pass in the same
+     * direction finds nothing in L2; one in the opposite direction starts on the rows the last
+     * pass just read. A loss evaluated over and over (a black-box gradient) alternates the two and
+     * reads part of X from L2 instead of L3.
+     *
+     * @param a the matrix, at least {@code 8·rows·cols} bytes, any alignment; not modified
+     * @param rows the number of rows of A
+     * @param cols the number of columns of A
+     * @param x the vector, read in [xOffset, xOffset + cols); not modified
+     * @param xOffset the first element of x
+     * @param y the result; modified in [yOffset, yOffset + rows) only, overwritten
+     * @param yOffset the first element of y
+     * @throws IllegalArgumentException if rows or cols is negative
+     * @throws IndexOutOfBoundsException if the matrix does not fit in a, or x or y is too short
+     */
+    void gemvSegmentFromLastRow(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset);
+
+    /**
      * The scratch length {@link #gemvProbes} needs for a matrix of {@code cols} columns: a copy of
      * x, and room for twenty vectors of up to 32 lanes (a perturbed vector for each of four
      * probes, sixteen accumulators).

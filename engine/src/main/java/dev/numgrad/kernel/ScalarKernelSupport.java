@@ -129,13 +129,28 @@ public final class ScalarKernelSupport implements KernelSupport {
         KernelArguments.checkRange(x, "x", xOffset, cols);
         KernelArguments.checkRange(y, "y", yOffset, rows);
         for (int r = 0; r < rows; r++) {
-            long row = (long) r * cols;
-            double sum = 0;
-            for (int c = 0; c < cols; c++) {
-                sum = Math.fma(a.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, row + c), x[xOffset + c], sum);
-            }
-            y[yOffset + r] = sum;
+            y[yOffset + r] = segmentRowDot(a, r, cols, x, xOffset);
         }
+    }
+
+    @Override
+    public void gemvSegmentFromLastRow(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y,
+                                       int yOffset) {
+        KernelArguments.checkMatrix(a, rows, cols);
+        KernelArguments.checkRange(x, "x", xOffset, cols);
+        KernelArguments.checkRange(y, "y", yOffset, rows);
+        for (int r = rows - 1; r >= 0; r--) {
+            y[yOffset + r] = segmentRowDot(a, r, cols, x, xOffset);
+        }
+    }
+
+    private static double segmentRowDot(MemorySegment a, int r, int cols, double[] x, int xOffset) {
+        long row = (long) r * cols;
+        double sum = 0;
+        for (int c = 0; c < cols; c++) {
+            sum = Math.fma(a.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, row + c), x[xOffset + c], sum);
+        }
+        return sum;
     }
 
     @Override

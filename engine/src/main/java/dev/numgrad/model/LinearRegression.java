@@ -20,7 +20,9 @@ import java.util.Objects;
  * dot kernel. The column's squared norm is data-only and computed once here. The value's
  * product reads a third copy, off-heap and cache-line aligned ({@link KernelSupport#alignedCopy},
  * {@link KernelSupport#gemvSegment}: the same bits as the array's gemv, about 10 % faster when X
- * streams from L3). Memory: 3·m·n + m + n doubles, m·n of them off-heap.
+ * streams from L3), forwards and backwards in turn ({@link KernelSupport#gemvSegmentFromLastRow}:
+ * the same bits again), so that each pass starts on the rows the previous one left in L2.
+ * Memory: 3·m·n + m + n doubles, m·n of them off-heap.
  *
  * <p>Batched probes ({@link ProbeBatchLoss}): k points x + sⱼ·e_{iⱼ} share one pass over X
  * ({@link KernelSupport#gemvProbes}), then each probe's residuals take the same axpy and
@@ -101,16 +103,39 @@ public final class LinearRegression implements BundledLoss, ProbeBatchLoss {
 
     @Override
     public Evaluator newEvaluator() {
-        double[] residuals = new double[rows];
-        return w -> {
+        return new Value();
+    }
+
+    /**
+     * f(w), passing over X in alternate directions: the same bits either way
+     * ({@link KernelSupport#gemvSegmentFromLastRow}), and when X is larger than L2 each pass
+     * starts on the rows the previous one left there.
+     */
+    private final class Value implements Evaluator {
+        private final double[] residuals = new double[rows];
+        private boolean fromLastRow;
+
+        @Override
+        public double value(double[] w) {
             LossChecks.checkLength(w, cols);
-            return residuals(w, residuals);
-        };
+            if (fromLastRow) {
+                kernels.gemvSegmentFromLastRow(alignedFeatures, rows, cols, w, 0, residuals, 0);
+            } else {
+                kernels.gemvSegment(alignedFeatures, rows, cols, w, 0, residuals, 0);
+            }
+            fromLastRow = !fromLastRow;
+            return meanHalfSquare(residuals);
+        }
     }
 
     /** Writes r = X·w − y into {@code residuals} and returns f(w) = |r|²/(2m). */
     private double residuals(double[] w, double[] residuals) {
         kernels.gemvSegment(alignedFeatures, rows, cols, w, 0, residuals, 0);
+        return meanHalfSquare(residuals);
+    }
+
+    /** Turns X·w in {@code residuals} into r = X·w − y and returns |r|²/(2m). */
+    private double meanHalfSquare(double[] residuals) {
         kernels.axpy(-1.0, targets, 0, residuals, 0, rows);
         return kernels.sumOfSquares(residuals, 0, rows) / (2.0 * rows);
     }

@@ -193,7 +193,7 @@ class KernelBoundaryTest {
      * short, is rejected before y is written.
      */
     @Test
-    @Covers("gemvSegment")
+    @Covers({"gemvSegment", "gemvSegmentFromLastRow"})
     void gemvSegmentBoundariesMatchGemvBitForBit() {
         int rows = 9;
         int cols = LENGTH;
@@ -213,6 +213,9 @@ class KernelBoundaryTest {
             kernels.gemv(a, 0, rows, cols, x, 0, expected, 0);
             kernels.gemvSegment(segment, rows, cols, x, 0, actual, 0);
             assertArrayEquals(expected, actual, kernels.name() + " gemvSegment over specials");
+            double[] backwards = new double[rows];
+            kernels.gemvSegmentFromLastRow(segment, rows, cols, x, 0, backwards, 0);
+            assertArrayEquals(expected, backwards, kernels.name() + " gemvSegmentFromLastRow over specials");
 
             double[] out = filled(7.0);
             double[] untouched = out.clone();
@@ -220,7 +223,10 @@ class KernelBoundaryTest {
             List<Executable> calls = List.of(
                     () -> kernels.gemvSegment(short1, rows, cols, x, 0, out, 0),
                     () -> kernels.gemvSegment(segment, rows, cols, x, 1, out, 0),
-                    () -> kernels.gemvSegment(segment, rows, cols, x, 0, out, LENGTH - rows + 1));
+                    () -> kernels.gemvSegment(segment, rows, cols, x, 0, out, LENGTH - rows + 1),
+                    () -> kernels.gemvSegmentFromLastRow(short1, rows, cols, x, 0, out, 0),
+                    () -> kernels.gemvSegmentFromLastRow(segment, rows, cols, x, 1, out, 0),
+                    () -> kernels.gemvSegmentFromLastRow(segment, rows, cols, x, 0, out, LENGTH - rows + 1));
             for (Executable call : calls) {
                 assertThrows(IndexOutOfBoundsException.class, call, kernels.name());
                 assertArrayEquals(untouched, out, kernels.name() + " wrote before rejecting");

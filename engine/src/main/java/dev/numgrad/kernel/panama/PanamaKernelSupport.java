@@ -496,76 +496,107 @@ public final class PanamaKernelSupport implements KernelSupport {
         KernelArguments.checkMatrix(a, rows, cols);
         KernelArguments.checkRange(x, "x", xOffset, cols);
         KernelArguments.checkRange(y, "y", yOffset, rows);
+        gemvSegmentRows(a, rows, cols, x, xOffset, y, yOffset, false);
+    }
+
+    @Override
+    public void gemvSegmentFromLastRow(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y,
+                                       int yOffset) {
+        KernelArguments.checkMatrix(a, rows, cols);
+        KernelArguments.checkRange(x, "x", xOffset, cols);
+        KernelArguments.checkRange(y, "y", yOffset, rows);
+        gemvSegmentRows(a, rows, cols, x, xOffset, y, yOffset, true);
+    }
+
+    /**
+     * Rows in groups of four ({@link #segmentFourRows}), then the leftover rows one by one, or
+     * all of that backwards: the same row always takes the same path, so either order gives the
+     * same bits.
+     */
+    private static void gemvSegmentRows(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y,
+                                        int yOffset, boolean fromLastRow) {
         long rowBytes = (long) cols * Double.BYTES;
-        int r = 0;
-        if (cols >= MIN_VECTOR_LENGTH) {
-            int limit = SPECIES.loopBound(cols);
-            long limitBytes = (long) limit * Double.BYTES;
-            long pairBytes = (long) (limit / (2 * LANES)) * 2 * VECTOR_BYTES;
-            for (; r + 4 <= rows; r += 4) {
-                // A slice per row, read from byte 0 by a long counter: measured about 4 % faster
-                // than long offsets from the matrix's start (the slices do not escape: no allocation).
-                MemorySegment row0 = a.asSlice(r * rowBytes, rowBytes);
-                MemorySegment row1 = a.asSlice((r + 1) * rowBytes, rowBytes);
-                MemorySegment row2 = a.asSlice((r + 2) * rowBytes, rowBytes);
-                MemorySegment row3 = a.asSlice((r + 3) * rowBytes, rowBytes);
-                DoubleVector acc0 = DoubleVector.zero(SPECIES);
-                DoubleVector acc1 = DoubleVector.zero(SPECIES);
-                DoubleVector acc2 = DoubleVector.zero(SPECIES);
-                DoubleVector acc3 = DoubleVector.zero(SPECIES);
-                int c = 0;
-                long at = 0;
-                // Two vectors of each row per step, both into the row's one accumulator in column
-                // order (gemv's fma sequence): eight loads of A in flight per step rather than
-                // four, measured about 8 % faster.
-                for (; at < pairBytes; at += 2 * VECTOR_BYTES, c += 2 * LANES) {
-                    DoubleVector xs = DoubleVector.fromArray(SPECIES, x, xOffset + c);
-                    DoubleVector xsNext = DoubleVector.fromArray(SPECIES, x, xOffset + c + LANES);
-                    DoubleVector a0 = DoubleVector.fromMemorySegment(SPECIES, row0, at, NATIVE_ORDER);
-                    DoubleVector a0Next = DoubleVector.fromMemorySegment(SPECIES, row0, at + VECTOR_BYTES, NATIVE_ORDER);
-                    DoubleVector a1 = DoubleVector.fromMemorySegment(SPECIES, row1, at, NATIVE_ORDER);
-                    DoubleVector a1Next = DoubleVector.fromMemorySegment(SPECIES, row1, at + VECTOR_BYTES, NATIVE_ORDER);
-                    DoubleVector a2 = DoubleVector.fromMemorySegment(SPECIES, row2, at, NATIVE_ORDER);
-                    DoubleVector a2Next = DoubleVector.fromMemorySegment(SPECIES, row2, at + VECTOR_BYTES, NATIVE_ORDER);
-                    DoubleVector a3 = DoubleVector.fromMemorySegment(SPECIES, row3, at, NATIVE_ORDER);
-                    DoubleVector a3Next = DoubleVector.fromMemorySegment(SPECIES, row3, at + VECTOR_BYTES, NATIVE_ORDER);
-                    acc0 = a0Next.fma(xsNext, a0.fma(xs, acc0));
-                    acc1 = a1Next.fma(xsNext, a1.fma(xs, acc1));
-                    acc2 = a2Next.fma(xsNext, a2.fma(xs, acc2));
-                    acc3 = a3Next.fma(xsNext, a3.fma(xs, acc3));
-                }
-                // vector tail: one vector left when limit is an odd number of vectors
-                for (; at < limitBytes; at += VECTOR_BYTES, c += LANES) {
-                    DoubleVector xs = DoubleVector.fromArray(SPECIES, x, xOffset + c);
-                    acc0 = DoubleVector.fromMemorySegment(SPECIES, row0, at, NATIVE_ORDER).fma(xs, acc0);
-                    acc1 = DoubleVector.fromMemorySegment(SPECIES, row1, at, NATIVE_ORDER).fma(xs, acc1);
-                    acc2 = DoubleVector.fromMemorySegment(SPECIES, row2, at, NATIVE_ORDER).fma(xs, acc2);
-                    acc3 = DoubleVector.fromMemorySegment(SPECIES, row3, at, NATIVE_ORDER).fma(xs, acc3);
-                }
-                // reduce
-                double sum0 = Lanes.sum(acc0);
-                double sum1 = Lanes.sum(acc1);
-                double sum2 = Lanes.sum(acc2);
-                double sum3 = Lanes.sum(acc3);
-                // scalar tail
-                for (c = limit; c < cols; c++) {
-                    double xc = x[xOffset + c];
-                    long column = (long) c * Double.BYTES;
-                    sum0 = Math.fma(row0.get(ELEMENT, column), xc, sum0);
-                    sum1 = Math.fma(row1.get(ELEMENT, column), xc, sum1);
-                    sum2 = Math.fma(row2.get(ELEMENT, column), xc, sum2);
-                    sum3 = Math.fma(row3.get(ELEMENT, column), xc, sum3);
-                }
-                y[yOffset + r] = sum0;
-                y[yOffset + r + 1] = sum1;
-                y[yOffset + r + 2] = sum2;
-                y[yOffset + r + 3] = sum3;
+        int grouped = cols >= MIN_VECTOR_LENGTH ? rows - rows % 4 : 0;
+        if (fromLastRow) {
+            for (int r = rows - 1; r >= grouped; r--) {
+                y[yOffset + r] = segmentDot(a, r * rowBytes, x, xOffset, cols);
+            }
+            for (int r = grouped - 4; r >= 0; r -= 4) {
+                segmentFourRows(a, r, rowBytes, cols, x, xOffset, y, yOffset);
+            }
+        } else {
+            for (int r = 0; r < grouped; r += 4) {
+                segmentFourRows(a, r, rowBytes, cols, x, xOffset, y, yOffset);
+            }
+            for (int r = grouped; r < rows; r++) {
+                y[yOffset + r] = segmentDot(a, r * rowBytes, x, xOffset, cols);
             }
         }
-        // leftover rows
-        for (; r < rows; r++) {
-            y[yOffset + r] = segmentDot(a, r * rowBytes, x, xOffset, cols);
+    }
+
+    /** y at rows r … r + 3 of A, for cols ≥ {@code MIN_VECTOR_LENGTH}: four rows share each load of x. */
+    private static void segmentFourRows(MemorySegment a, int r, long rowBytes, int cols, double[] x, int xOffset,
+                                        double[] y, int yOffset) {
+        int limit = SPECIES.loopBound(cols);
+        long limitBytes = (long) limit * Double.BYTES;
+        long pairBytes = (long) (limit / (2 * LANES)) * 2 * VECTOR_BYTES;
+        // A slice per row, read from byte 0 by a long counter: measured about 4 % faster
+        // than long offsets from the matrix's start (the slices do not escape: no allocation).
+        MemorySegment row0 = a.asSlice(r * rowBytes, rowBytes);
+        MemorySegment row1 = a.asSlice((r + 1) * rowBytes, rowBytes);
+        MemorySegment row2 = a.asSlice((r + 2) * rowBytes, rowBytes);
+        MemorySegment row3 = a.asSlice((r + 3) * rowBytes, rowBytes);
+        DoubleVector acc0 = DoubleVector.zero(SPECIES);
+        DoubleVector acc1 = DoubleVector.zero(SPECIES);
+        DoubleVector acc2 = DoubleVector.zero(SPECIES);
+        DoubleVector acc3 = DoubleVector.zero(SPECIES);
+        int c = 0;
+        long at = 0;
+        // Two vectors of each row per step, both into the row's one accumulator in column
+        // order (gemv's fma sequence): eight loads of A in flight per step rather than
+        // four, measured about 8 % faster.
+        for (; at < pairBytes; at += 2 * VECTOR_BYTES, c += 2 * LANES) {
+            DoubleVector xs = DoubleVector.fromArray(SPECIES, x, xOffset + c);
+            DoubleVector xsNext = DoubleVector.fromArray(SPECIES, x, xOffset + c + LANES);
+            DoubleVector a0 = DoubleVector.fromMemorySegment(SPECIES, row0, at, NATIVE_ORDER);
+            DoubleVector a0Next = DoubleVector.fromMemorySegment(SPECIES, row0, at + VECTOR_BYTES, NATIVE_ORDER);
+            DoubleVector a1 = DoubleVector.fromMemorySegment(SPECIES, row1, at, NATIVE_ORDER);
+            DoubleVector a1Next = DoubleVector.fromMemorySegment(SPECIES, row1, at + VECTOR_BYTES, NATIVE_ORDER);
+            DoubleVector a2 = DoubleVector.fromMemorySegment(SPECIES, row2, at, NATIVE_ORDER);
+            DoubleVector a2Next = DoubleVector.fromMemorySegment(SPECIES, row2, at + VECTOR_BYTES, NATIVE_ORDER);
+            DoubleVector a3 = DoubleVector.fromMemorySegment(SPECIES, row3, at, NATIVE_ORDER);
+            DoubleVector a3Next = DoubleVector.fromMemorySegment(SPECIES, row3, at + VECTOR_BYTES, NATIVE_ORDER);
+            acc0 = a0Next.fma(xsNext, a0.fma(xs, acc0));
+            acc1 = a1Next.fma(xsNext, a1.fma(xs, acc1));
+            acc2 = a2Next.fma(xsNext, a2.fma(xs, acc2));
+            acc3 = a3Next.fma(xsNext, a3.fma(xs, acc3));
         }
+        // vector tail: one vector left when limit is an odd number of vectors
+        for (; at < limitBytes; at += VECTOR_BYTES, c += LANES) {
+            DoubleVector xs = DoubleVector.fromArray(SPECIES, x, xOffset + c);
+            acc0 = DoubleVector.fromMemorySegment(SPECIES, row0, at, NATIVE_ORDER).fma(xs, acc0);
+            acc1 = DoubleVector.fromMemorySegment(SPECIES, row1, at, NATIVE_ORDER).fma(xs, acc1);
+            acc2 = DoubleVector.fromMemorySegment(SPECIES, row2, at, NATIVE_ORDER).fma(xs, acc2);
+            acc3 = DoubleVector.fromMemorySegment(SPECIES, row3, at, NATIVE_ORDER).fma(xs, acc3);
+        }
+        // reduce
+        double sum0 = Lanes.sum(acc0);
+        double sum1 = Lanes.sum(acc1);
+        double sum2 = Lanes.sum(acc2);
+        double sum3 = Lanes.sum(acc3);
+        // scalar tail
+        for (c = limit; c < cols; c++) {
+            double xc = x[xOffset + c];
+            long column = (long) c * Double.BYTES;
+            sum0 = Math.fma(row0.get(ELEMENT, column), xc, sum0);
+            sum1 = Math.fma(row1.get(ELEMENT, column), xc, sum1);
+            sum2 = Math.fma(row2.get(ELEMENT, column), xc, sum2);
+            sum3 = Math.fma(row3.get(ELEMENT, column), xc, sum3);
+        }
+        y[yOffset + r] = sum0;
+        y[yOffset + r + 1] = sum1;
+        y[yOffset + r + 2] = sum2;
+        y[yOffset + r + 3] = sum3;
     }
 
     /** {@link #dotUnchecked} with a's elements from byte {@code aStart} of a segment: the same fmas in the same order. */

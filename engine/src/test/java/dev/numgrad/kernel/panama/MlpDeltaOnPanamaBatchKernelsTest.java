@@ -115,6 +115,12 @@ class MlpDeltaOnPanamaBatchKernelsTest {
         }
 
         @Override
+        public void gemvSegmentFromLastRow(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y,
+                                           int yOffset) {
+            scalar.gemvSegmentFromLastRow(a, rows, cols, x, xOffset, y, yOffset);
+        }
+
+        @Override
         public void gemvTransposed(double[] a, int aOffset, int rows, int cols, double[] x, int xOffset, double[] y, int yOffset) {
             scalar.gemvTransposed(a, aOffset, rows, cols, x, xOffset, y, yOffset);
         }
