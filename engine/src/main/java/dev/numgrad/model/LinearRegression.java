@@ -106,24 +106,15 @@ public final class LinearRegression implements BundledLoss, ProbeBatchLoss {
         return new Value();
     }
 
-    /**
-     * f(w), passing over X in alternate directions: the same bits either way
-     * ({@link KernelSupport#gemvSegmentFromLastRow}), and when X is larger than L2 each pass
-     * starts on the rows the previous one left there.
-     */
+    /** f(w), passing over X in alternate directions ({@link AlternatingProduct}). */
     private final class Value implements Evaluator {
         private final double[] residuals = new double[rows];
-        private boolean fromLastRow;
+        private final AlternatingProduct product = new AlternatingProduct(kernels, alignedFeatures, rows, cols);
 
         @Override
         public double value(double[] w) {
             LossChecks.checkLength(w, cols);
-            if (fromLastRow) {
-                kernels.gemvSegmentFromLastRow(alignedFeatures, rows, cols, w, 0, residuals, 0);
-            } else {
-                kernels.gemvSegment(alignedFeatures, rows, cols, w, 0, residuals, 0);
-            }
-            fromLastRow = !fromLastRow;
+            product.multiply(w, residuals);
             return meanHalfSquare(residuals);
         }
     }

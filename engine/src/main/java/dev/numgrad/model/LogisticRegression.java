@@ -116,24 +116,15 @@ public final class LogisticRegression implements BundledLoss, ProbeBatchLoss {
         return new Value();
     }
 
-    /**
-     * f(w), passing over the features in alternate directions: the same bits either way
-     * ({@link KernelSupport#gemvSegmentFromLastRow}), and when they are larger than L2 each pass starts
-     * on the rows the previous one left there.
-     */
+    /** f(w), passing over the signed features in alternate directions ({@link AlternatingProduct}). */
     private final class Value implements Evaluator {
         private final double[] margins = new double[rows];
-        private boolean fromLastRow;
+        private final AlternatingProduct product = new AlternatingProduct(kernels, alignedSignedFeatures, rows, cols);
 
         @Override
         public double value(double[] w) {
             LossChecks.checkLength(w, cols);
-            if (fromLastRow) {
-                kernels.gemvSegmentFromLastRow(alignedSignedFeatures, rows, cols, w, 0, margins, 0);
-            } else {
-                kernels.gemvSegment(alignedSignedFeatures, rows, cols, w, 0, margins, 0);
-            }
-            fromLastRow = !fromLastRow;
+            product.multiply(w, margins);
             return meanSoftplus(margins, margins);
         }
     }
