@@ -159,8 +159,7 @@ class KernelBoundaryTest {
 
     /**
      * Special values anywhere in the point give rosenbrock's bits from a segment too (any NaN for
-     * a NaN); a range
-     * beyond the segment's doubles, or reversed, is rejected.
+     * a NaN); a range beyond the segment's doubles, or reversed, is rejected.
      */
     @Test
     @Covers("rosenbrockSegment")

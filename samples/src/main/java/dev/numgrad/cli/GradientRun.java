@@ -42,6 +42,9 @@ import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
  */
 final class GradientRun {
 
+    /** {@link #interrupted}'s run number for a warm-up gradient beyond the ones asked for. */
+    private static final int EXTRA_WARMUP = Integer.MIN_VALUE;
+
     private final GradientRequest request;
     private final boolean showProgress;
     private final PrintWriter err;
@@ -225,9 +228,6 @@ final class GradientRun {
                     cluster == null ? 0 : cluster.dataMembers(), result.probeBatch(), extraWarmup);
         }
     }
-
-    /** {@link #interrupted}'s run number for a warm-up gradient beyond the ones asked for. */
-    private static final int EXTRA_WARMUP = Integer.MIN_VALUE;
 
     /** One gradient, here or on the cluster; a cancellation becomes the failure that says which stop it was. */
     private GradientResult once(NumericGradient configured, int run, BundledLoss loss, double[] x,

@@ -327,7 +327,10 @@ public final class PanamaKernelSupport implements KernelSupport {
      * ({@link #rosenbrockGroupsSegment}, {@link #rosenbrockGroups}'s twin), the same vector tail
      * with its second load one element on, the same two sums and the same scalar tail, so the same
      * bits as rosenbrock of the same elements in an array. From the cache-line-aligned copy the
-     * black-box gradient keeps, no load of the groups spans two lines.
+     * black-box gradient keeps, no load of the groups spans two lines. A twin rather than one loop
+     * for both: running rosenbrock on {@code MemorySegment.ofArray(x)} instead gives the same bits
+     * but the heap segment escapes into the group method, 72 bytes per call, which the compiled
+     * kernels' allocation check ({@code PanamaReproducibilityTest}) rejects.
      */
     @Override
     public double rosenbrockSegment(MemorySegment x, int from, int to) {
