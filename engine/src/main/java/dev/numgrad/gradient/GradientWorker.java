@@ -25,6 +25,13 @@ abstract sealed class GradientWorker implements CoordinateWorker, CoordinateProb
         this.job = job;
     }
 
+    /**
+     * Hands back what is worth keeping for the next gradient (an aligned copy of x), once the
+     * gradient no longer uses this worker. Nothing by default.
+     */
+    void release() {
+    }
+
     /** One scheduler slot is one output slot, except for {@link BatchedBlackBoxWorker}'s groups. */
     @Override
     public void process(int slot) {

@@ -5,6 +5,7 @@ import dev.numgrad.GradientCancelledException;
 import dev.numgrad.InputModifiedException;
 import dev.numgrad.InvalidDimensionException;
 import dev.numgrad.NonFiniteParameterException;
+import dev.numgrad.PoolUnavailableException;
 import dev.numgrad.UnsupportedModeException;
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
@@ -270,15 +271,26 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
             factory = () -> BlackBoxWorker.of(job, loss);
         }
         WorkerStash<GradientWorker> workers = new WorkerStash<>(factory);
-        GradientWorker first = workers.borrow();
-        if (first instanceof BlackBoxWorker blackBox && scheme.usesBaseValue()) {
-            job.base = blackBox.valueAtBase();
-        }
-        workers.giveBack(first);
+        boolean workersDone = true;
+        try {
+            GradientWorker first = workers.borrow();
+            if (first instanceof BlackBoxWorker blackBox && scheme.usesBaseValue()) {
+                job.base = blackBox.valueAtBase();
+            }
+            workers.giveBack(first);
 
-        // batched: one scheduler slot per group of `batch` coordinates
-        int tasks = (int) ((slots + (long) batch - 1) / batch);
-        CoordinateScheduler.run(execution.pool().orElse(null), tasks, workers, progress, cancellation);
+            // batched: one scheduler slot per group of `batch` coordinates
+            int tasks = (int) ((slots + (long) batch - 1) / batch);
+            CoordinateScheduler.run(execution.pool().orElse(null), tasks, workers, progress, cancellation);
+        } catch (PoolUnavailableException e) {
+            // The pool failed the run; leaves may still be running on its threads.
+            workersDone = false;
+            throw e;
+        } finally {
+            if (workersDone) {
+                workers.created().forEach(GradientWorker::release);
+            }
+        }
         if (mode == Mode.DELTA) {
             // Delta evaluators share x0 (a private copy each would cost O(threads · n) more, and
             // a check per range O(n) against ranges of O(1) probes): one comparison with the

@@ -1,8 +1,6 @@
 package dev.numgrad.gradient;
 
-import dev.numgrad.kernel.KernelSupport;
 import dev.numgrad.loss.SegmentEvaluator;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -23,22 +21,25 @@ final class SegmentBlackBoxWorker extends BlackBoxWorker {
     private final MemorySegment point;
 
     /**
-     * The copy lives in an automatic arena: freed by the garbage collector once this worker (and
-     * so the gradient) is unreachable. Measured per allocation of a copy with 2 pool threads
-     * alive: about 2 µs for n = 1000 and 7 µs for n = 10000 (allocation, zeroing, copy, cleaner
-     * registration), against about 43 µs to create and close a shared arena (closing one is a
-     * handshake with every thread), 20 % of a rosen(1000) gradient's 0.2 ms. A confined arena
-     * cannot serve: a worker moves between the pool's threads. An automatic arena also needs no
-     * close on the failure and cancellation paths, where another thread may still be using a
-     * worker when the gradient throws. The price: a finished gradient's copies wait for a
-     * collection; they count against {@code -XX:MaxDirectMemorySize}, whose limit triggers one
-     * (checked: 1000 dropped 1 MB segments under a 10 MB limit), so they cannot pile up unbounded.
+     * The copy comes from {@link AlignedCopies#SHARED}, which keeps copies between gradients (a
+     * fresh one is a native allocation on fresh pages: 220–280 µs for n = 10000 on the
+     * development VM), and goes back there through {@link #release()} when the gradient is done.
+     * Its memory belongs to an automatic arena: a copy that is never given back (a gradient whose
+     * pool failed under it, where another thread may still be using the worker) is freed by the
+     * garbage collector once unreachable, and counts against {@code -XX:MaxDirectMemorySize}
+     * until then, whose limit triggers a collection. A confined arena cannot serve: a worker
+     * moves between the pool's threads.
      */
     SegmentBlackBoxWorker(Job job, SegmentEvaluator segments) {
         super(job, segments, null);
         this.segments = segments;
-        this.point = Arena.ofAuto().allocate((long) job.x.length * Double.BYTES, KernelSupport.CACHE_LINE_BYTES);
+        this.point = AlignedCopies.SHARED.take((long) job.x.length * Double.BYTES);
         MemorySegment.copy(job.x, 0, point, ELEMENT, 0, job.x.length);
+    }
+
+    @Override
+    void release() {
+        AlignedCopies.SHARED.giveBack(point);
     }
 
     @Override

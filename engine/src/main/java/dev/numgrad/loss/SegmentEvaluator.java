@@ -26,7 +26,9 @@ public interface SegmentEvaluator extends Evaluator {
      *
      * @param x the parameters as {@link Loss#dimension()} doubles in native byte order, from byte
      *     0; not modified. The engine passes a 64-byte-aligned segment of exactly that size, but
-     *     an implementation must accept any alignment (e.g. a heap segment of an array).
+     *     an implementation must accept any alignment (e.g. a heap segment of an array). Valid for
+     *     this call only: the engine reuses its segments in later gradients, so an implementation
+     *     must not keep a reference to it.
      * @return f(x), bit-identical to {@link #value(double[])} of the same elements; may be
      *     non-finite, which the engine reports as an error
      * @throws IllegalArgumentException if x does not hold exactly {@link Loss#dimension()} doubles
