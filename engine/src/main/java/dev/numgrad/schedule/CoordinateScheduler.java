@@ -5,6 +5,7 @@ import dev.numgrad.PoolUnavailableException;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,8 +23,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * from a {@link WorkerStash} for its whole range (workers are created on demand, so there are
  * O(threads) of them, each with its own scratch and private copy of x: O(threads · n) memory,
  * nothing allocated per coordinate), processes its coordinates in order, and gives the worker
- * back. Each coordinate's result depends only on that coordinate and each leaf writes only its
- * own slots, so results are bit-identical to the serial loop whatever the split or the thread
+ * back. Every {@value #MIN_GRAIN} coordinates a leaf asks the pool whether a worker is idle with
+ * nothing to steal ({@link ForkJoinTask#getSurplusQueuedTaskCount()} below zero); if so, it forks
+ * the upper half of what it has left and joins it after its own part (lazy splitting). Without
+ * that, the last leaves decided the finish: a worker with nothing left to steal waited up to a
+ * whole leaf for the other's (measured: 0.3–1 ms of a 9 ms rosen(10000) gradient on two
+ * workers). Each coordinate's result depends only on that coordinate and each leaf writes only
+ * its own slots, so results are bit-identical to the serial loop whatever the split or the thread
  * count. Without a pool, or when the whole range is one leaf, the caller's thread runs the same
  * leaf code over chunks of the serial grain, with no fork/join at all. A pool of parallelism 1
  * still gets the work: the caller chose that pool, and it makes the fork/join overhead measurable
@@ -99,7 +105,7 @@ public final class CoordinateScheduler {
         if (pool == null || n <= parallelGrain) {
             int chunk = grain(n, 1);
             for (int lo = 0; lo < n && !run.stopped(lo); lo += chunk) {
-                run.leaf(lo, Math.min(n, lo + chunk));
+                run.leaf(lo, Math.min(n, lo + chunk), Splitter.NEVER);
             }
         } else {
             runOnPool(pool, new RangeTask<>(run, parallelGrain, 0, n), run);
@@ -182,8 +188,11 @@ public final class CoordinateScheduler {
             return f != null && i >= f.coordinate;
         }
 
-        /** Processes [lo, hi) with one borrowed worker. Never throws. */
-        void leaf(int lo, int hi) {
+        /**
+         * Processes [lo, hi) with one borrowed worker, or a prefix of it when {@code splitter}
+         * takes the rest. Never throws.
+         */
+        void leaf(int lo, int hi, Splitter splitter) {
             if (stopped(lo)) {
                 return;
             }
@@ -195,15 +204,19 @@ public final class CoordinateScheduler {
                 return;
             }
             int i = lo;
+            int end = hi;
             boolean failed = false;
             try {
-                for (; i < hi; i++) {
+                for (; i < end; i++) {
                     if (cancellation.isCancelled()) {
                         cancelled = true;
                         break;
                     }
                     if (stopped(i)) {
                         break;
+                    }
+                    if (i > lo && (i - lo) % MIN_GRAIN == 0) {
+                        end = splitter.keep(i, end);
                     }
                     worker.process(i);
                 }
@@ -267,13 +280,35 @@ public final class CoordinateScheduler {
         }
     }
 
-    /** Splits [lo, hi) in halves down to the grain. */
-    private static final class RangeTask<W extends CoordinateWorker> extends RecursiveAction {
+    /** Where a running leaf may hand off the rest of its range. */
+    @FunctionalInterface
+    private interface Splitter {
+
+        /** Keeps every range whole: the caller's-thread path. */
+        Splitter NEVER = (next, end) -> end;
+
+        /**
+         * Called before coordinate {@code next} of a leaf whose range ends at {@code end}.
+         *
+         * @return the new end: {@code end}, or less when [new end, end) was handed off
+         */
+        int keep(int next, int end);
+    }
+
+    /**
+     * Splits [lo, hi) in halves down to the grain; a leaf then hands off the upper half of its
+     * remaining range while a worker is idle with nothing to steal.
+     */
+    private static final class RangeTask<W extends CoordinateWorker> extends RecursiveAction implements Splitter {
 
         private final Run<W> run;
         private final int grain;
         private final int lo;
         private final int hi;
+        /** The ranges this leaf handed off, most recent first; joined after its own part. */
+        private RangeTask<W> handedOff;
+        /** The next older hand-off of the leaf that made this one. */
+        private RangeTask<W> older;
 
         RangeTask(Run<W> run, int grain, int lo, int hi) {
             this.run = run;
@@ -285,19 +320,38 @@ public final class CoordinateScheduler {
         @Override
         protected void compute() {
             if (hi - lo <= grain) {
-                run.leaf(lo, hi);
+                run.leaf(lo, hi, this);
+                for (RangeTask<W> task = handedOff; task != null; task = task.older) {
+                    task.join();
+                }
             } else if (!run.stopped(lo)) {
                 int mid = (lo + hi) >>> 1;
                 RangeTask<W> right = new RangeTask<>(run, grain, mid, hi);
-                try {
-                    right.fork();
-                } catch (Error e) {
-                    // The pool queued the task but failed to start a thread to steal it (a
-                    // process limit): fewer helpers, same work. join() below runs it here if no
-                    // one else takes it.
-                }
+                fork(right);
                 new RangeTask<>(run, grain, lo, mid).compute();
                 right.join();
+            }
+        }
+
+        @Override
+        public int keep(int next, int end) {
+            if (end - next < 2 * MIN_GRAIN || getSurplusQueuedTaskCount() >= 0) {
+                return end;
+            }
+            int mid = (next + end) >>> 1;
+            RangeTask<W> rest = new RangeTask<>(run, grain, mid, end);
+            rest.older = handedOff;
+            handedOff = rest;
+            fork(rest);
+            return mid;
+        }
+
+        private static void fork(RangeTask<?> task) {
+            try {
+                task.fork();
+            } catch (Error e) {
+                // The pool queued the task but failed to start a thread to steal it (a process
+                // limit): fewer helpers, same work. Its join() runs it here if no one else takes it.
             }
         }
     }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numgrad.GradientCancelledException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -197,9 +200,11 @@ class CoordinateSchedulerTest {
                 maxDone.accumulateAndGet(done, Math::max);
             }, CancellationToken.none());
             assertEquals(n, maxDone.get(), "pool " + pool);
+            // One call per range processed; a leaf hands off and keeps only ranges of at least MIN_GRAIN.
             int parallelism = pool == null ? 1 : pool.getParallelism();
             int leaves = (n + CoordinateScheduler.grain(n, parallelism) - 1) / CoordinateScheduler.grain(n, parallelism);
-            assertTrue(calls.get() <= 2 * leaves, calls.get() + " calls for " + leaves + " leaves");
+            assertTrue(calls.get() <= leaves + n / CoordinateScheduler.MIN_GRAIN,
+                    calls.get() + " calls for " + leaves + " leaves");
         }
     }
 
@@ -224,6 +229,70 @@ class CoordinateSchedulerTest {
                     1000, workers, ProgressListener.NONE, CancellationToken.none()));
             assertEquals("no worker", e.getMessage());
         }
+    }
+
+    /** Records every range its worker reports through afterRange. */
+    private static final class RangeRecorder {
+
+        final int[] checked;
+
+        RangeRecorder(int n) {
+            checked = new int[n];
+        }
+
+        WorkerStash<CoordinateWorker> stash(IntConsumer action) {
+            return new WorkerStash<>(() -> new CoordinateWorker() {
+                @Override
+                public void process(int i) {
+                    action.accept(i);
+                }
+
+                @Override
+                public void afterRange(int lo, int hi) {
+                    synchronized (RangeRecorder.this) {
+                        for (int i = lo; i < hi; i++) {
+                            checked[i]++;
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
+    void afterRangeCoversEachCoordinateOnceHowEverTheLeavesWereSplit() {
+        for (ForkJoinPool pool : allExecutions()) {
+            for (int n : new int[] {1, 9, 1001, 50_000}) {
+                RangeRecorder recorder = new RangeRecorder(n);
+                CoordinateScheduler.run(pool, n, recorder.stash(i -> { }), ProgressListener.NONE,
+                        CancellationToken.none());
+                for (int i = 0; i < n; i++) {
+                    assertEquals(1, recorder.checked[i], "n=" + n + " pool=" + pool + " coordinate " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anIdleWorkerTakesOverPartOfALeafStillRunning() {
+        // Leaf [0, 100) costs 1 ms a coordinate, every other leaf nothing: without hand-offs its
+        // thread would process all of it while the other thread waits.
+        ForkJoinPool two = pools[1];
+        int n = 1600;
+        int grain = CoordinateScheduler.grain(n, two.getParallelism());
+        Thread[] owners = new Thread[grain];
+        CoordinateScheduler.run(two, n, stash(i -> {
+            if (i < grain) {
+                owners[i] = Thread.currentThread();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }), ProgressListener.NONE, CancellationToken.none());
+        Set<Thread> threads = new HashSet<>(Arrays.asList(owners));
+        assertEquals(2, threads.size(), "threads that processed the slow leaf [0, " + grain + ")");
     }
 
     @Test
