@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Panama results across JIT tiers, in two child JVMs whose tier is fixed by flags rather than
@@ -49,10 +50,26 @@ class PanamaReproducibilityTest {
 
     @Test
     void everyKernelGivesTheSameBitsInterpretedAndCompiled() throws Exception {
-        List<String> interpreted = run(List.of("-Xint"), "1");
+        assertReproducibleAndAllocationFree(List.of());
+    }
+
+    /**
+     * The same with 256-bit vectors and no AVX-512: the kernels that choose an instruction by
+     * platform ({@code PanamaKernelSupport.following}: a two-source permute with AVX-512, a
+     * rotation and blend elsewhere, where the permute is no intrinsic and would box every
+     * vector) are checked on their other path too.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "os.arch", matches = "amd64")
+    void theSameWithoutAvx512() throws Exception {
+        assertReproducibleAndAllocationFree(List.of("-XX:UseAVX=2"));
+    }
+
+    private static void assertReproducibleAndAllocationFree(List<String> platform) throws Exception {
+        List<String> interpreted = run(with(platform, "-Xint"), "1");
         // C2 only, compiling in the foreground after 100 calls, and only the kernels (compiling
         // the JDK at that threshold would take seconds)
-        List<String> compiled = run(List.of("-XX:-TieredCompilation", "-Xbatch", "-XX:CompileThresholdScaling=0.01",
+        List<String> compiled = run(with(platform, "-XX:-TieredCompilation", "-Xbatch", "-XX:CompileThresholdScaling=0.01",
                         "-XX:CompileCommand=quiet",
                         "-XX:CompileCommand=compileonly,dev.numgrad.kernel.panama.*::*",
                         // At this threshold C2 compiles VectorMath's functions on their own before
@@ -66,7 +83,7 @@ class PanamaReproducibilityTest {
         List<String> compiledArithmetic = compiled.stream()
                 .filter(line -> !line.startsWith("ulps ") && !line.startsWith("batchUlps ") && !line.startsWith("allocated "))
                 .toList();
-        assertEquals(interpreted, compiledArithmetic, "interpreted (expected) vs C2-compiled (actual)");
+        assertEquals(interpreted, compiledArithmetic, "interpreted (expected) vs C2-compiled (actual)" + platform);
 
         List<String> ulps = compiled.stream().filter(line -> line.startsWith("ulps ")).toList();
         assertEquals(Activation.values().length, ulps.size(), compiled::toString);
@@ -84,6 +101,13 @@ class PanamaReproducibilityTest {
         }
         String allocated = compiled.stream().filter(line -> line.startsWith("allocated ")).findFirst().orElseThrow();
         long bytes = Long.parseLong(allocated.split(" ")[1]);
-        assertTrue(bytes < 4096, () -> "compiled Panama kernels allocated " + bytes + " bytes over 1000 calls each");
+        assertTrue(bytes < 4096, () -> "compiled Panama kernels allocated " + bytes + " bytes over 1000 calls each"
+                + (platform.isEmpty() ? "" : " with " + platform));
+    }
+
+    private static List<String> with(List<String> platform, String... options) {
+        List<String> all = new ArrayList<>(platform);
+        all.addAll(List.of(options));
+        return all;
     }
 }

@@ -11,10 +11,11 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * Kernels on the Java Vector API ({@code jdk.incubator.vector}); the only class of the engine
@@ -81,11 +82,19 @@ public final class PanamaKernelSupport implements KernelSupport {
     private static final int CHUNK_SLOT = 32;
 
     /**
-     * Lanes 1, 2, …, LANES − 1, then lane 0: rosenbrock's x[i + 1 ..] is x[i ..] rotated, with
-     * the last lane from x[i + LANES ..] rotated ({@link #LAST_LANE}). One rotation per vector,
-     * each used twice; {@code v.slice(1, w)} and the two-vector {@code rearrange} rotate both
-     * vectors every time, and their extra nodes made C2 box the accumulators.
+     * Whether {@link #following} uses one two-source permute. On x86 with 512-bit vectors
+     * (AVX-512) HotSpot compiles {@code selectFrom(v1, v2)} to one vpermi2pd; elsewhere it may not
+     * be an intrinsic at all (measured with {@code -XX:UseAVX=2}: 80 µs and 700 KB per rosen(10000)
+     * evaluation), so other platforms keep the rotation and blend, which every one compiles.
      */
+    private static final boolean TWO_SOURCE_SELECT = "amd64".equals(System.getProperty("os.arch"))
+            && SPECIES.vectorBitSize() == 512;
+
+    /** The lane indexes 1, 2, …, LANES into two consecutive vectors, for {@link #following}. */
+    private static final DoubleVector NEXT_ELEMENT = DoubleVector.fromArray(SPECIES,
+            IntStream.rangeClosed(1, LANES).asDoubleStream().toArray(), 0);
+
+    /** Lanes 1, 2, …, LANES − 1, then lane 0: a one-lane rotation, for {@link #following}. */
     private static final VectorShuffle<Double> ROTATE_LANES = VectorShuffle.iota(SPECIES, 1, 1, true);
 
     /** Only the last lane set. */
@@ -216,7 +225,7 @@ public final class PanamaKernelSupport implements KernelSupport {
     /**
      * One pass, the loop shape of {@link #sumOfSquares} run twice over: four vectors of terms per
      * iteration, each feeding a valley and an offset accumulator (eight chains), from one load of
-     * x per vector (x at i + 1 is the lane shift of two neighbouring vectors). Each term is the scalar reference's (one fma for c, one
+     * x per vector (x at i + 1 is {@link #following} of two neighbouring vectors). Each term is the scalar reference's (one fma for c, one
      * subtraction for a), so only the summation order differs from it.
      */
     @Override
@@ -260,6 +269,19 @@ public final class PanamaKernelSupport implements KernelSupport {
     }
 
     /**
+     * x[i + 1 .. i + LANES], rosenbrock's x_{i+1}, from the vectors x[i ..] and x[i + LANES ..].
+     * With AVX-512 one two-source permute ({@link #TWO_SOURCE_SELECT}): it replaced a one-lane
+     * rotation of each vector and a blend of two rotations, one FP-pipe operation per vector
+     * instead of two, which counts when two workers share a core's FP pipes (two threads, 20,000
+     * rosen(10000) evaluations each: 8.2–8.6 ms against 8.5–12.5 ms, scratch harness, the same
+     * bits). Elsewhere the rotation and blend; C2 commons the rotation of a vector used twice.
+     */
+    private static DoubleVector following(DoubleVector here, DoubleVector after) {
+        return TWO_SOURCE_SELECT ? NEXT_ELEMENT.selectFrom(here, after)
+                : here.rearrange(ROTATE_LANES).blend(after.rearrange(ROTATE_LANES), LAST_LANE);
+    }
+
+    /**
      * Σ 100·(x[i+1] − x[i]²)² + (1 − x[i])² over i in [from, end), a whole number of groups of
      * four vectors, reading x up to end + LANES − 1. A method of its own, with one {@link
      * Lanes#sum} of 100·valley + offset rather than one sum each, so that C2 inlines everything
@@ -281,27 +303,21 @@ public final class PanamaKernelSupport implements KernelSupport {
         DoubleVector o4 = zero;
         // The loop variable is the index itself: with i = from + k inside, C2 kept range
         // checks it removes here (measured 30-50 % slower at n = 10000).
-        // x[i + 1 ..] is the lane shift of two loaded vectors (ROTATE_LANES), not a second load at
+        // x[i + 1 ..] comes from two loaded vectors (following), not a second load at
         // i + 1: Java arrays are only 16-byte aligned, so each 64-byte load straddles two cache
         // lines, and one load per vector instead of two took an evaluation of rosen(10000)
         // from 0.96-1.16 to 0.72-0.87 µs. Each iteration loads the next group's first vector.
         int i = from;
         DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, i);
-        DoubleVector rotated1 = x1.rearrange(ROTATE_LANES);
         for (; i < end; i += 4 * LANES) {
             DoubleVector x2 = DoubleVector.fromArray(SPECIES, x, i + LANES);
             DoubleVector x3 = DoubleVector.fromArray(SPECIES, x, i + 2 * LANES);
             DoubleVector x4 = DoubleVector.fromArray(SPECIES, x, i + 3 * LANES);
-            DoubleVector next = DoubleVector.fromArray(SPECIES, x, i + 4 * LANES);
-            DoubleVector rotated2 = x2.rearrange(ROTATE_LANES);
-            DoubleVector rotated3 = x3.rearrange(ROTATE_LANES);
-            DoubleVector rotated4 = x4.rearrange(ROTATE_LANES);
-            DoubleVector rotatedNext = next.rearrange(ROTATE_LANES);
-            // x[i + 1 .. i + LANES]: x1 rotated by one lane, its last lane from x2 rotated
-            DoubleVector c1 = x1.neg().fma(x1, rotated1.blend(rotated2, LAST_LANE));
-            DoubleVector c2 = x2.neg().fma(x2, rotated2.blend(rotated3, LAST_LANE));
-            DoubleVector c3 = x3.neg().fma(x3, rotated3.blend(rotated4, LAST_LANE));
-            DoubleVector c4 = x4.neg().fma(x4, rotated4.blend(rotatedNext, LAST_LANE));
+            DoubleVector x5 = DoubleVector.fromArray(SPECIES, x, i + 4 * LANES);
+            DoubleVector c1 = x1.neg().fma(x1, following(x1, x2));
+            DoubleVector c2 = x2.neg().fma(x2, following(x2, x3));
+            DoubleVector c3 = x3.neg().fma(x3, following(x3, x4));
+            DoubleVector c4 = x4.neg().fma(x4, following(x4, x5));
             DoubleVector a1 = one.sub(x1);
             DoubleVector a2 = one.sub(x2);
             DoubleVector a3 = one.sub(x3);
@@ -314,8 +330,7 @@ public final class PanamaKernelSupport implements KernelSupport {
             o2 = a2.fma(a2, o2);
             o3 = a3.fma(a3, o3);
             o4 = a4.fma(a4, o4);
-            x1 = next;
-            rotated1 = rotatedNext;
+            x1 = x5;
         }
         // 100·valley + offset lane by lane, then one fixed-order sum
         DoubleVector valley = v1.add(v2).add(v3.add(v4));
@@ -378,7 +393,7 @@ public final class PanamaKernelSupport implements KernelSupport {
 
     /**
      * {@link #rosenbrockGroups} over the doubles at bytes [start, end) of x, reading x up to
-     * byte end + 8·LANES − 1: the same rotations, blends, fmas and final sum. The loop counter is
+     * byte end + 8·LANES − 1: the same selections, fmas and final sum. The loop counter is
      * the byte offset itself, as the array version's is the index.
      */
     private static double rosenbrockGroupsSegment(MemorySegment x, long start, long end) {
@@ -394,20 +409,15 @@ public final class PanamaKernelSupport implements KernelSupport {
         DoubleVector o4 = zero;
         long at = start;
         DoubleVector x1 = DoubleVector.fromMemorySegment(SPECIES, x, at, NATIVE_ORDER);
-        DoubleVector rotated1 = x1.rearrange(ROTATE_LANES);
         for (; at < end; at += 4 * VECTOR_BYTES) {
             DoubleVector x2 = DoubleVector.fromMemorySegment(SPECIES, x, at + VECTOR_BYTES, NATIVE_ORDER);
             DoubleVector x3 = DoubleVector.fromMemorySegment(SPECIES, x, at + 2 * VECTOR_BYTES, NATIVE_ORDER);
             DoubleVector x4 = DoubleVector.fromMemorySegment(SPECIES, x, at + 3 * VECTOR_BYTES, NATIVE_ORDER);
-            DoubleVector next = DoubleVector.fromMemorySegment(SPECIES, x, at + 4 * VECTOR_BYTES, NATIVE_ORDER);
-            DoubleVector rotated2 = x2.rearrange(ROTATE_LANES);
-            DoubleVector rotated3 = x3.rearrange(ROTATE_LANES);
-            DoubleVector rotated4 = x4.rearrange(ROTATE_LANES);
-            DoubleVector rotatedNext = next.rearrange(ROTATE_LANES);
-            DoubleVector c1 = x1.neg().fma(x1, rotated1.blend(rotated2, LAST_LANE));
-            DoubleVector c2 = x2.neg().fma(x2, rotated2.blend(rotated3, LAST_LANE));
-            DoubleVector c3 = x3.neg().fma(x3, rotated3.blend(rotated4, LAST_LANE));
-            DoubleVector c4 = x4.neg().fma(x4, rotated4.blend(rotatedNext, LAST_LANE));
+            DoubleVector x5 = DoubleVector.fromMemorySegment(SPECIES, x, at + 4 * VECTOR_BYTES, NATIVE_ORDER);
+            DoubleVector c1 = x1.neg().fma(x1, following(x1, x2));
+            DoubleVector c2 = x2.neg().fma(x2, following(x2, x3));
+            DoubleVector c3 = x3.neg().fma(x3, following(x3, x4));
+            DoubleVector c4 = x4.neg().fma(x4, following(x4, x5));
             DoubleVector a1 = one.sub(x1);
             DoubleVector a2 = one.sub(x2);
             DoubleVector a3 = one.sub(x3);
@@ -420,8 +430,7 @@ public final class PanamaKernelSupport implements KernelSupport {
             o2 = a2.fma(a2, o2);
             o3 = a3.fma(a3, o3);
             o4 = a4.fma(a4, o4);
-            x1 = next;
-            rotated1 = rotatedNext;
+            x1 = x5;
         }
         DoubleVector valley = v1.add(v2).add(v3.add(v4));
         return Lanes.sum(valley.fma(DoubleVector.broadcast(SPECIES, 100.0), o1.add(o2).add(o3.add(o4))));
