@@ -13,7 +13,10 @@
 # that process's median. One warm-up is the issue's protocol; a JVM needs more on the fast
 # gradients (a rosen(10000) gradient takes ~15 ms, shorter than C2 takes to compile the loops),
 # so also run -w 20. Needs gcc with OpenMP.
-# NUMGRAD=/path/to/numgrad compares another checkout's launcher (e.g. a baseline build).
+# NUMGRAD=/path/to/numgrad compares another checkout's launcher instead of this one.
+# NUMGRAD_BASELINE=/path/to/numgrad adds a third program to every round (e.g. the previous
+# round's code, built from `git archive` elsewhere): its median and "C time ÷ its time" get columns
+# of their own, so that before and after are measured under the same machine load.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 threads=2 rounds=3 batch="" warmup=1
@@ -23,7 +26,7 @@ while getopts "t:n:b:w:" opt; do
     n) rounds=$OPTARG ;;
     b) batch=$OPTARG ;;
     w) warmup=$OPTARG ;;
-    *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,19p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -43,14 +46,21 @@ numgrad_args=(--threads "$threads" --warmup "$warmup" --repeat 5 --json)
 [[ -n "$batch" ]] && numgrad_args+=(--probe-batch "$batch")
 numgrad=${NUMGRAD:-$root/numgrad}
 "$numgrad" --version >/dev/null 2>&1 || true   # builds once, outside the timings
+baseline=${NUMGRAD_BASELINE:-}
+[[ -n "$baseline" ]] && { "$baseline" --version >/dev/null 2>&1 || true; }
 
 median() { sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
-echo "| workload | numgrad (s) | C reference (s) | C time ÷ numgrad time | numgrad err_inf | C err_inf |"
-echo "|---|---|---|---|---|---|"
+if [[ -n "$baseline" ]]; then
+  echo "| workload | numgrad (s) | C reference (s) | C time ÷ numgrad time | numgrad err_inf | C err_inf | baseline (s) | C time ÷ baseline time |"
+  echo "|---|---|---|---|---|---|---|---|"
+else
+  echo "| workload | numgrad (s) | C reference (s) | C time ÷ numgrad time | numgrad err_inf | C err_inf |"
+  echo "|---|---|---|---|---|---|"
+fi
 for spec in "${workloads[@]}"; do
   name=${spec%%:*} sizes=${spec#*:}
-  j_times=() c_times=() j_err="" c_err=""
+  j_times=() c_times=() b_times=() j_err="" c_err=""
   for ((r = 0; r < rounds; r++)); do
     c_json=$("$ref" "$name" "$sizes" "$threads" "$warmup" 5)
     j_json=$("$numgrad" gradient --workload "$name" --size "$sizes" "${numgrad_args[@]}")
@@ -58,9 +68,18 @@ for spec in "${workloads[@]}"; do
     j_times+=("$(jq -r .seconds <<<"$j_json")")
     c_err=$(jq -r .err_inf <<<"$c_json")
     j_err=$(jq -r .err_inf <<<"$j_json")
+    if [[ -n "$baseline" ]]; then
+      b_json=$("$baseline" gradient --workload "$name" --size "$sizes" "${numgrad_args[@]}")
+      b_times+=("$(jq -r .seconds <<<"$b_json")")
+    fi
   done
   j=$(printf '%s\n' "${j_times[@]}" | median)
   c=$(printf '%s\n' "${c_times[@]}" | median)
   ratio=$(awk -v c="$c" -v j="$j" 'BEGIN {printf "%.2f", c / j}')
-  printf '| %s(%s) | %.4g | %.4g | %s | %.2g | %.2g |\n' "$name" "$sizes" "$j" "$c" "$ratio" "$j_err" "$c_err"
+  row=$(printf '| %s(%s) | %.4g | %.4g | %s | %.2g | %.2g |' "$name" "$sizes" "$j" "$c" "$ratio" "$j_err" "$c_err")
+  if [[ -n "$baseline" ]]; then
+    b=$(printf '%s\n' "${b_times[@]}" | median)
+    row+=$(printf ' %.4g | %s |' "$b" "$(awk -v c="$c" -v b="$b" 'BEGIN {printf "%.2f", c / b}')")
+  fi
+  echo "$row"
 done
