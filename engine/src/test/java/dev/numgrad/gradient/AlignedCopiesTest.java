@@ -13,6 +13,7 @@ import dev.numgrad.loss.Loss;
 import dev.numgrad.loss.SegmentEvaluator;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,7 +121,12 @@ class AlignedCopiesTest {
             double[] once = gradient.compute(recordingSquares(n, first, false), x).values();
             double[] again = gradient.compute(recordingSquares(n, second, false), x).values();
             assertArrayEquals(once, again, 0.0, execution.toString());
-            assertTrue(first.containsAll(second), "second gradient's copies " + second + " among the first's " + first);
+            // Every copy the first gradient gave back waits in the store, so the second takes those
+            // before making any (how many workers each gradient used depends on the pool's timing).
+            Set<Long> fresh = new HashSet<>(second);
+            fresh.removeAll(first);
+            assertTrue(fresh.size() <= Math.max(0, second.size() - first.size()),
+                    execution + ": second gradient's copies " + second + ", the first's " + first);
         }
     }
 
