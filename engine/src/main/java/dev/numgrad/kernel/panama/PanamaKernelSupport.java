@@ -272,9 +272,9 @@ public final class PanamaKernelSupport implements KernelSupport {
      * x[i + 1 .. i + LANES], rosenbrock's x_{i+1}, from the vectors x[i ..] and x[i + LANES ..].
      * With AVX-512 one two-source permute ({@link #TWO_SOURCE_SELECT}): it replaced a one-lane
      * rotation of each vector and a blend of two rotations, one FP-pipe operation per vector
-     * instead of two, which counts when two workers share a core's FP pipes (two threads, 20,000
-     * rosen(10000) evaluations each: 8.2–8.6 ms against 8.5–12.5 ms, scratch harness, the same
-     * bits). Elsewhere the rotation and blend; C2 commons the rotation of a vector used twice.
+     * instead of two (two threads, 20,000 rosen(10000) evaluations each: 8.2–8.8 ms against
+     * 8.8–11.6 ms, scratch harness, the same bits). Elsewhere the rotation and blend; C2 commons
+     * the rotation of a vector used twice.
      */
     private static DoubleVector following(DoubleVector here, DoubleVector after) {
         return TWO_SOURCE_SELECT ? NEXT_ELEMENT.selectFrom(here, after)
