@@ -215,9 +215,12 @@ class KernelEquivalenceTest {
         assertUnchanged(xBefore, x, "x", context);
     }
 
-    /** Row counts around the four-row block; column counts around lane multiples. */
+    /**
+     * Row counts around the four- and eight-row blocks (12 and 15: eight rows, then four, then
+     * none or three alone); column counts around lane multiples.
+     */
     static Stream<Arguments> shapes() {
-        int[] rows = {1, 2, 3, 4, 5, 7, 8, 9, 17, 33};
+        int[] rows = {1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 17, 33};
         int[] cols = {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 64, 65, 127, 1021};
         return Arrays.stream(rows).boxed().flatMap(r -> Arrays.stream(cols).mapToObj(c -> Arguments.of(r, c)));
     }
@@ -297,7 +300,8 @@ class KernelEquivalenceTest {
      * from a copy that starts 8 bytes past a line (every vector load then spans two lines), so
      * the value path of the linear models and their probe batches (gemvProbes on the array)
      * agree bit for bit; and so does gemvSegmentFromLastRow, which visits the same rows the other
-     * way round (the shapes include leftover rows, rows mod 4 ≠ 0, which it visits first).
+     * way round (the shapes include leftover rows, rows mod 4 ≠ 0, which it visits first, and a
+     * group of four after groups of eight).
      */
     @ParameterizedTest(name = "{0} x {1}")
     @MethodSource("shapes")

@@ -521,28 +521,102 @@ public final class PanamaKernelSupport implements KernelSupport {
     }
 
     /**
-     * Rows in groups of four ({@link #segmentFourRows}), then the leftover rows one by one, or
-     * all of that backwards: the same row always takes the same path, so either order gives the
-     * same bits.
+     * Rows in groups of eight ({@link #segmentEightRows}), then at most one group of four
+     * ({@link #segmentFourRows}), then the leftover rows one by one, or all of that backwards. A
+     * grouped row's sum is the same fma sequence and the same lane-order reduction in either
+     * group size, and the leftover rows are the same in both orders, so either order gives gemv's
+     * bits.
      */
     private static void gemvSegmentRows(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y,
                                         int yOffset, boolean fromLastRow) {
         long rowBytes = (long) cols * Double.BYTES;
         int grouped = cols >= MIN_VECTOR_LENGTH ? rows - rows % 4 : 0;
+        int inEights = grouped - grouped % 8;
         if (fromLastRow) {
             for (int r = rows - 1; r >= grouped; r--) {
                 y[yOffset + r] = segmentDot(a, r * rowBytes, x, xOffset, cols);
             }
-            for (int r = grouped - 4; r >= 0; r -= 4) {
-                segmentFourRows(a, r, rowBytes, cols, x, xOffset, y, yOffset);
+            if (inEights < grouped) {
+                segmentFourRows(a, inEights, rowBytes, cols, x, xOffset, y, yOffset);
+            }
+            for (int r = inEights - 8; r >= 0; r -= 8) {
+                segmentEightRows(a, r, rowBytes, cols, x, xOffset, y, yOffset);
             }
         } else {
-            for (int r = 0; r < grouped; r += 4) {
-                segmentFourRows(a, r, rowBytes, cols, x, xOffset, y, yOffset);
+            for (int r = 0; r < inEights; r += 8) {
+                segmentEightRows(a, r, rowBytes, cols, x, xOffset, y, yOffset);
+            }
+            if (inEights < grouped) {
+                segmentFourRows(a, inEights, rowBytes, cols, x, xOffset, y, yOffset);
             }
             for (int r = grouped; r < rows; r++) {
                 y[yOffset + r] = segmentDot(a, r * rowBytes, x, xOffset, cols);
             }
+        }
+    }
+
+    /**
+     * The lanes of {@link #segmentEightRows}' eight accumulators, reduced in lane order as
+     * {@link Lanes#sum} does. Eight {@code Lanes.sum} calls in that method took C2 past its
+     * inlining budget in some compiles, and it boxed an accumulator (6 MB per linreg(256,1000)
+     * gradient); stores to a per-thread array are eight nodes.
+     */
+    private static final ThreadLocal<double[]> EIGHT_ROW_LANES = ThreadLocal.withInitial(() -> new double[8 * LANES]);
+
+    /**
+     * y at rows r … r + 7 of A, for cols ≥ {@code MIN_VECTOR_LENGTH}: each row's one accumulator
+     * takes the same fmas in the same column order as in {@link #segmentFourRows}, and its lanes
+     * are added in the same order, so the same bits. Why eight: each row's sum is one chain of
+     * dependent fmas, and the loads of A run only so far ahead of the chains that consume them;
+     * eight chains keep twice as many lines of A in flight as four. A matrix streamed from L3 gains
+     * most: linreg(256,4000)'s black-box gradient on two workers took 402–480 ms against 449–490 ms
+     * with groups of four only, in three side-by-side runs.
+     */
+    private static void segmentEightRows(MemorySegment a, int r, long rowBytes, int cols, double[] x, int xOffset,
+                                         double[] y, int yOffset) {
+        int limit = SPECIES.loopBound(cols);
+        long start = r * rowBytes;
+        long end = start + (long) limit * Double.BYTES;
+        DoubleVector acc0 = DoubleVector.zero(SPECIES);
+        DoubleVector acc1 = acc0;
+        DoubleVector acc2 = acc0;
+        DoubleVector acc3 = acc0;
+        DoubleVector acc4 = acc0;
+        DoubleVector acc5 = acc0;
+        DoubleVector acc6 = acc0;
+        DoubleVector acc7 = acc0;
+        int c = xOffset;
+        for (long at = start; at < end; at += VECTOR_BYTES, c += LANES) {
+            DoubleVector xs = DoubleVector.fromArray(SPECIES, x, c);
+            acc0 = DoubleVector.fromMemorySegment(SPECIES, a, at, NATIVE_ORDER).fma(xs, acc0);
+            acc1 = DoubleVector.fromMemorySegment(SPECIES, a, at + rowBytes, NATIVE_ORDER).fma(xs, acc1);
+            acc2 = DoubleVector.fromMemorySegment(SPECIES, a, at + 2 * rowBytes, NATIVE_ORDER).fma(xs, acc2);
+            acc3 = DoubleVector.fromMemorySegment(SPECIES, a, at + 3 * rowBytes, NATIVE_ORDER).fma(xs, acc3);
+            acc4 = DoubleVector.fromMemorySegment(SPECIES, a, at + 4 * rowBytes, NATIVE_ORDER).fma(xs, acc4);
+            acc5 = DoubleVector.fromMemorySegment(SPECIES, a, at + 5 * rowBytes, NATIVE_ORDER).fma(xs, acc5);
+            acc6 = DoubleVector.fromMemorySegment(SPECIES, a, at + 6 * rowBytes, NATIVE_ORDER).fma(xs, acc6);
+            acc7 = DoubleVector.fromMemorySegment(SPECIES, a, at + 7 * rowBytes, NATIVE_ORDER).fma(xs, acc7);
+        }
+        double[] lanes = EIGHT_ROW_LANES.get();
+        acc0.intoArray(lanes, 0);
+        acc1.intoArray(lanes, LANES);
+        acc2.intoArray(lanes, 2 * LANES);
+        acc3.intoArray(lanes, 3 * LANES);
+        acc4.intoArray(lanes, 4 * LANES);
+        acc5.intoArray(lanes, 5 * LANES);
+        acc6.intoArray(lanes, 6 * LANES);
+        acc7.intoArray(lanes, 7 * LANES);
+        for (int k = 0; k < 8; k++) {
+            // reduce in lane order (Lanes.sum), then the scalar tail, as segmentFourRows
+            double sum = lanes[k * LANES];
+            for (int lane = 1; lane < LANES; lane++) {
+                sum += lanes[k * LANES + lane];
+            }
+            long row = start + k * rowBytes;
+            for (int t = limit; t < cols; t++) {
+                sum = Math.fma(a.get(ELEMENT, row + (long) t * Double.BYTES), x[xOffset + t], sum);
+            }
+            y[yOffset + r + k] = sum;
         }
     }
 
