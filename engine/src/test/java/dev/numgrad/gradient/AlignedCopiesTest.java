@@ -141,7 +141,13 @@ class AlignedCopiesTest {
                 .compute(recordingSquares(n, failed, true), zeros));
         Set<Long> next = ConcurrentHashMap.newKeySet();
         double[] gradient = NumericGradient.defaults().compute(recordingSquares(n, next, false), x).values();
-        assertTrue(failed.containsAll(next), "the next gradient reused the failed one's copy");
+        // The failure at the first coordinate can stop the run before every worker has started,
+        // so the next gradient may use more copies than the failed one gave back, but it takes
+        // every given-back copy before it makes a new one.
+        Set<Long> fresh = new HashSet<>(next);
+        fresh.removeAll(failed);
+        assertTrue(fresh.size() <= Math.max(0, next.size() - failed.size()),
+                "the next gradient's copies " + next + " reuse the failed one's " + failed);
         for (int i = 0; i < n; i++) {
             assertEquals(2 * x[i], gradient[i], 1e-8, "d/dx" + i + " of the sum of squares");
         }
