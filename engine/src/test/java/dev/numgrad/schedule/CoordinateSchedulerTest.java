@@ -10,6 +10,7 @@ import dev.numgrad.GradientCancelledException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -275,17 +276,21 @@ class CoordinateSchedulerTest {
 
     @Test
     void anIdleWorkerTakesOverPartOfALeafStillRunning() {
-        // Leaf [0, 100) costs 1 ms a coordinate, every other leaf nothing: without hand-offs its
-        // thread would process all of it while the other thread waits.
+        // Leaf [0, 100) is slow, every other leaf costs nothing: without hand-offs its thread
+        // would process all of it while the other thread waits. A slow coordinate takes 20 ms
+        // until a second thread has come to help, 1 ms after, so that a helper woken late on a
+        // loaded machine still has two seconds to arrive.
         ForkJoinPool two = pools[1];
         int n = 1600;
         int grain = CoordinateScheduler.grain(n, two.getParallelism());
         Thread[] owners = new Thread[grain];
+        Set<Thread> helping = ConcurrentHashMap.newKeySet();
         CoordinateScheduler.run(two, n, stash(i -> {
             if (i < grain) {
                 owners[i] = Thread.currentThread();
+                helping.add(Thread.currentThread());
                 try {
-                    Thread.sleep(1);
+                    Thread.sleep(helping.size() < 2 ? 20 : 1);
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
