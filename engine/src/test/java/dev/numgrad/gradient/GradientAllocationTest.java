@@ -46,7 +46,9 @@ class GradientAllocationTest {
         List<Case> cases = List.of(
                 new Case("logreg", "256,1000", 256, 1000), new Case("logreg", "1024,250", 1024, 250),
                 new Case("linreg", "256,1000", 256, 1000), new Case("linreg", "1024,250", 1024, 250),
-                new Case("rosen", "1000", 0, 1000), new Case("rosen", "10000", 0, 10_000));
+                new Case("rosen", "1000", 0, 1000), new Case("rosen", "10000", 0, 10_000),
+                // rows of 2056 doubles: gemvSegment's groups of eight (then one of four)
+                new Case("linreg", "20,2056", 20, 2056), new Case("logreg", "20,2056", 20, 2056));
         String[] args = cases.stream()
                 .flatMap(c -> Stream.of(c.workload(), c.sizes(), "blackbox")).toArray(String[]::new);
         Map<String, String> lines = ChildJvm.run(GradientAllocationProbe.class, List.of("-Xbatch"), args);

@@ -217,11 +217,12 @@ class KernelEquivalenceTest {
 
     /**
      * Row counts around the four- and eight-row blocks (12 and 15: eight rows, then four, then
-     * none or three alone); column counts around lane multiples.
+     * none or three alone); column counts around lane multiples, and rows long enough for
+     * gemvSegment's groups of eight (from 2048 doubles).
      */
     static Stream<Arguments> shapes() {
         int[] rows = {1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 17, 33};
-        int[] cols = {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 64, 65, 127, 1021};
+        int[] cols = {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 64, 65, 127, 1021, 2047, 2048, 2053};
         return Arrays.stream(rows).boxed().flatMap(r -> Arrays.stream(cols).mapToObj(c -> Arguments.of(r, c)));
     }
 

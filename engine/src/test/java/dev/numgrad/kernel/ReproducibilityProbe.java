@@ -22,6 +22,15 @@ public final class ReproducibilityProbe {
     private static final int[] PROBES = {0, 9, 9, 64, 127, 130};
     private static final double[] PROBE_STEPS = {0x1p-18, -0x1p-18, 0x1p-17, 1e-3, -2.5, 0x1p-18};
     private static final double[] probeWork = new double[KernelSupport.probeWorkLength(131)];
+    /** Rows of 2053 doubles: long enough for gemvSegment's groups of eight (2048 or more). */
+    private static final int WIDE_COLS = 2053;
+    /**
+     * 16 such rows and an x, made once: the probe's own code runs interpreted in the C2-only
+     * child, where filling them on every call took seconds.
+     */
+    private static final MemorySegment WIDE =
+            KernelSupport.alignedCopy(KernelAssertions.randomArray(new Random(SEED + 3), 16 * WIDE_COLS));
+    private static final double[] WIDE_X = KernelAssertions.randomArray(new Random(SEED + 4), WIDE_COLS);
 
     private ReproducibilityProbe() {
     }
@@ -67,6 +76,15 @@ public final class ReproducibilityProbe {
         kernels.gemvSegment(matrixSegment, rows, cols - 10, a, 0, rowsOut, 0);
         lines.add("gemvSegment odd " + Arrays.toString(Arrays.stream(rowsOut).mapToLong(Double::doubleToRawLongBits)
                 .toArray()));
+        // 16 wide rows: gemvSegment's groups of eight, in both directions (rows this long in
+        // groups of four: see callEveryKernel)
+        double[] wideOut = new double[16];
+        kernels.gemvSegment(WIDE, 16, WIDE_COLS, WIDE_X, 0, wideOut, 0);
+        lines.add("gemvSegment wide " + Arrays.toString(Arrays.stream(wideOut).mapToLong(Double::doubleToRawLongBits)
+                .toArray()));
+        kernels.gemvSegmentFromLastRow(WIDE, 16, WIDE_COLS, WIDE_X, 0, wideOut, 0);
+        lines.add("gemvSegmentFromLastRow wide " + Arrays.toString(Arrays.stream(wideOut)
+                .mapToLong(Double::doubleToRawLongBits).toArray()));
         double[] probesOut = new double[rows * PROBES.length];
         kernels.gemvProbes(matrix, 0, rows, cols, a, 0, PROBES, PROBE_STEPS, PROBES.length, probesOut, 0, probeWork);
         lines.add("gemvProbes " + Arrays.toString(Arrays.stream(probesOut).mapToLong(Double::doubleToRawLongBits)
@@ -223,8 +241,14 @@ public final class ReproducibilityProbe {
                     + panama.sumLog1p(small, 0, n);
             panama.axpy(1e-9, a, 0, out, 0, n);
             panama.gemv(a, 0, 8, 128, b, 0, out, 0);
-            panama.gemvSegment(aSegment, 9, 113, b, 0, out, 0); // a leftover row and a scalar tail
+            panama.gemvSegment(aSegment, 9, 113, b, 0, out, 0); // groups of four, a leftover row, a scalar tail
             panama.gemvSegment(aSegment, 4, 121, b, 0, out, 0); // an odd number of 8-lane vectors
+            // groups of eight. Not 12 rows (eight, then four): under this probe's forced C2 the
+            // four-row step allocates 160 bytes a call on rows of 1000 doubles or more, which a
+            // default JVM's compiles do not (GradientAllocationTest runs linreg(256,1000), and
+            // rows of 2056 in groups of eight and four, end to end).
+            panama.gemvSegment(WIDE, 8, WIDE_COLS, WIDE_X, 0, out, 0);
+            panama.gemvSegmentFromLastRow(WIDE, 8, WIDE_COLS, WIDE_X, 0, out, 0);
             panama.gemvProbes(a, 0, 8, 128, b, 0, PROBES, PROBE_STEPS, PROBES.length - 1, out, 0, probeWork); // 130 > 127
             panama.gemvTransposed(a, 0, 8, 128, b, 0, out, 0);
             panama.gemm(a, 0, 9, 27, b, 0, 37, out, 0);

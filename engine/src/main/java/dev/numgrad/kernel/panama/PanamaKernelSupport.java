@@ -521,23 +521,34 @@ public final class PanamaKernelSupport implements KernelSupport {
     }
 
     /**
-     * Rows in groups of eight ({@link #segmentEightRows}), then at most one group of four
-     * ({@link #segmentFourRows}), then the leftover rows one by one, or all of that backwards. A
+     * The shortest row, in doubles, that {@link #gemvSegment} takes in groups of eight. Each group
+     * starts as many new streams of A as it has rows, and only a long row runs them long enough
+     * for eight to pay. Two threads alternating directions, as the linear models read X, both
+     * group sizes in one JVM: eight rows were faster at 3000 to 8000 doubles a row (256 × 4000:
+     * 100–128 µs a gemv against 124–189), about even at 2000, and slower at 1000 (256 × 1000:
+     * 23.1–24.6 µs against 21.4–23.4).
+     */
+    private static final int EIGHT_ROW_MIN_COLS = 2048;
+
+    /**
+     * Rows in groups of eight ({@link #segmentEightRows}) when they are at least
+     * {@link #EIGHT_ROW_MIN_COLS} long, then in groups of four ({@link #segmentFourRows}: at most
+     * one after groups of eight), then the leftover rows one by one, or all of that backwards. A
      * grouped row's sum is the same fma sequence and the same lane-order reduction in either
-     * group size, and the leftover rows are the same in both orders, so either order gives gemv's
-     * bits.
+     * group size, and the leftover rows are the same in both orders, so every order and every
+     * row length gives gemv's bits.
      */
     private static void gemvSegmentRows(MemorySegment a, int rows, int cols, double[] x, int xOffset, double[] y,
                                         int yOffset, boolean fromLastRow) {
         long rowBytes = (long) cols * Double.BYTES;
         int grouped = cols >= MIN_VECTOR_LENGTH ? rows - rows % 4 : 0;
-        int inEights = grouped - grouped % 8;
+        int inEights = cols >= EIGHT_ROW_MIN_COLS ? grouped - grouped % 8 : 0;
         if (fromLastRow) {
             for (int r = rows - 1; r >= grouped; r--) {
                 y[yOffset + r] = segmentDot(a, r * rowBytes, x, xOffset, cols);
             }
-            if (inEights < grouped) {
-                segmentFourRows(a, inEights, rowBytes, cols, x, xOffset, y, yOffset);
+            for (int r = grouped - 4; r >= inEights; r -= 4) {
+                segmentFourRows(a, r, rowBytes, cols, x, xOffset, y, yOffset);
             }
             for (int r = inEights - 8; r >= 0; r -= 8) {
                 segmentEightRows(a, r, rowBytes, cols, x, xOffset, y, yOffset);
@@ -546,8 +557,8 @@ public final class PanamaKernelSupport implements KernelSupport {
             for (int r = 0; r < inEights; r += 8) {
                 segmentEightRows(a, r, rowBytes, cols, x, xOffset, y, yOffset);
             }
-            if (inEights < grouped) {
-                segmentFourRows(a, inEights, rowBytes, cols, x, xOffset, y, yOffset);
+            for (int r = inEights; r < grouped; r += 4) {
+                segmentFourRows(a, r, rowBytes, cols, x, xOffset, y, yOffset);
             }
             for (int r = grouped; r < rows; r++) {
                 y[yOffset + r] = segmentDot(a, r * rowBytes, x, xOffset, cols);
