@@ -2,13 +2,13 @@ package dev.numgrad;
 
 /**
  * The {@link java.util.concurrent.ForkJoinPool} a gradient was given cannot run it: the pool is
- * shut down, was shut down while the gradient ran ({@code shutdownNow()}), or could not start a
- * worker thread (its thread factory failed, e.g. at a process limit). Nothing is computed
- * partially: the caller's arrays are as the gradient found them, except the output array, which
- * is unspecified.
+ * shut down, or could not start a worker thread (its thread factory failed, e.g. at a process
+ * limit). Thrown before anything is computed: the caller's arrays are as the gradient found them,
+ * except the output array, which is unspecified. (A pool shut down while the gradient runs only
+ * leaves more of the work to the calling thread, which completes it.)
  *
- * <p>After {@link #threadsUnavailable}, the pool holds the gradient's cancelled task in its queue
- * with no thread to drain it: {@code close()} would wait forever, so end such a pool with
+ * <p>After {@link #threadsUnavailable}, the pool holds the gradient's cancelled tasks in its queue
+ * with no thread to drain them: {@code close()} would wait forever, so end such a pool with
  * {@code shutdownNow()}.
  */
 public final class PoolUnavailableException extends NumgradException {
@@ -28,19 +28,6 @@ public final class PoolUnavailableException extends NumgradException {
     public static PoolUnavailableException shutDown(Throwable cause) {
         return new PoolUnavailableException("the ForkJoinPool is shut down: give the gradient a running pool"
                 + " (or Execution.serial())", cause);
-    }
-
-    /**
-     * The pool was shut down ({@code shutdownNow()}) while the gradient ran.
-     *
-     * @param done coordinates finished before the pool stopped (their values are discarded)
-     * @param total coordinates the gradient had
-     * @param cause the pool's cancellation of the gradient's task
-     * @return the exception
-     */
-    public static PoolUnavailableException shutDownDuringRun(long done, long total, Throwable cause) {
-        return new PoolUnavailableException("the ForkJoinPool was shut down while the gradient ran, after "
-                + done + " of " + Words.count(total, "coordinate"), cause);
     }
 
     /**

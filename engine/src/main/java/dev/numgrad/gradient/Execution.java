@@ -5,15 +5,19 @@ import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * Where a gradient's coordinates run: in the caller's thread, in the common pool, or in a pool
- * the caller owns (and closes). The result is bit-identical in all three.
+ * Where a gradient's coordinates run: in the caller's thread alone, or in the caller's thread
+ * helped by the common pool or by a pool the caller owns (and closes). The calling thread always
+ * computes too (see {@link dev.numgrad.schedule.CoordinateScheduler}): a pool of parallelism P
+ * gives P computing threads, the caller and P − 1 of the pool's; the common pool, whose
+ * parallelism already leaves a processor for the caller, helps with all of its threads. The
+ * result is bit-identical in all three.
  */
 public sealed interface Execution permits Execution.Serial, Execution.CommonPool, Execution.OnPool {
 
     /** {@return the pool to run on, or empty for the caller's thread} */
     Optional<ForkJoinPool> pool();
 
-    /** {@return how many workers compute coordinates at once} */
+    /** {@return how many threads compute coordinates at once, the caller's included} */
     int parallelism();
 
     /** {@return the caller's thread only; no fork/join} */
@@ -21,13 +25,14 @@ public sealed interface Execution permits Execution.Serial, Execution.CommonPool
         return new Serial();
     }
 
-    /** {@return {@link ForkJoinPool#commonPool()}} */
+    /** {@return the caller's thread and all of {@link ForkJoinPool#commonPool()}'s} */
     static Execution commonPool() {
         return new CommonPool();
     }
 
     /**
-     * A pool the caller owns; numgrad never shuts it down.
+     * The caller's thread and P − 1 threads of a pool the caller owns, for its parallelism P;
+     * numgrad never shuts it down.
      *
      * @param pool the pool
      * @return the execution
@@ -60,7 +65,7 @@ public sealed interface Execution permits Execution.Serial, Execution.CommonPool
 
         @Override
         public int parallelism() {
-            return ForkJoinPool.getCommonPoolParallelism();
+            return ForkJoinPool.getCommonPoolParallelism() + 1;
         }
     }
 

@@ -5,7 +5,6 @@ import dev.numgrad.GradientCancelledException;
 import dev.numgrad.InputModifiedException;
 import dev.numgrad.InvalidDimensionException;
 import dev.numgrad.NonFiniteParameterException;
-import dev.numgrad.PoolUnavailableException;
 import dev.numgrad.UnsupportedModeException;
 import dev.numgrad.fd.Scheme;
 import dev.numgrad.fd.StepPolicy;
@@ -178,8 +177,8 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
      *     difference quotient overflowed (naming the coordinate and the step)
      * @throws dev.numgrad.InputModifiedException if the loss's evaluator wrote into the x it was
      *     given (naming the entry)
-     * @throws dev.numgrad.PoolUnavailableException if the execution's pool is shut down, is shut
-     *     down during the run, or cannot start a worker thread
+     * @throws dev.numgrad.PoolUnavailableException if the execution's pool is shut down or cannot
+     *     start a worker thread
      */
     public GradientResult compute(Loss loss, double[] x) {
         Objects.requireNonNull(loss, "loss");
@@ -271,7 +270,6 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
             factory = () -> BlackBoxWorker.of(job, loss);
         }
         WorkerStash<GradientWorker> workers = new WorkerStash<>(factory);
-        boolean workersDone = true;
         try {
             GradientWorker first = workers.borrow();
             if (first instanceof BlackBoxWorker blackBox && scheme.usesBaseValue()) {
@@ -282,14 +280,9 @@ public record NumericGradient(Scheme scheme, StepPolicy steps, Mode mode, Execut
             // batched: one scheduler slot per group of `batch` coordinates
             int tasks = (int) ((slots + (long) batch - 1) / batch);
             CoordinateScheduler.run(execution.pool().orElse(null), tasks, workers, progress, cancellation);
-        } catch (PoolUnavailableException e) {
-            // The pool failed the run; leaves may still be running on its threads.
-            workersDone = false;
-            throw e;
         } finally {
-            if (workersDone) {
-                workers.created().forEach(GradientWorker::release);
-            }
+            // The scheduler returns (or throws) only once no thread uses a worker any more.
+            workers.created().forEach(GradientWorker::release);
         }
         if (mode == Mode.DELTA) {
             // Delta evaluators share x0 (a private copy each would cost O(threads · n) more, and

@@ -2,7 +2,7 @@ package dev.numgrad.schedule;
 
 /**
  * Hears how many coordinates are done. Called from worker threads, at most once per finished
- * chunk of coordinates (a fork/join leaf, or a chunk of the serial loop), so implementations must
+ * chunk of coordinates (one claimed by a computing thread, or one of the serial loop), so implementations must
  * be thread-safe and cheap. Calls from different workers may arrive out of order: keep the largest
  * {@code done} seen. When a gradient completes, some call reports {@code done == total}.
  *

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numgrad.GradientCancelledException;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -47,7 +45,7 @@ class CoordinateSchedulerTest {
     }
 
     @Test
-    void grainAimsAtEightLeavesPerWorkerWithAFloor() {
+    void grainAimsAtEightChunksPerThreadWithAFloor() {
         assertEquals(CoordinateScheduler.MIN_GRAIN, CoordinateScheduler.grain(1, 8));
         assertEquals(CoordinateScheduler.MIN_GRAIN, CoordinateScheduler.grain(100, 8));
         assertEquals(125, CoordinateScheduler.grain(1000, 1));
@@ -86,8 +84,8 @@ class CoordinateSchedulerTest {
                 return i -> Math.sin(i);
             });
             CoordinateScheduler.run(pool, 100_000, workers, ProgressListener.NONE, CancellationToken.none());
-            // Pool threads, plus the calling thread if it helps.
-            assertTrue(created.get() <= pool.getParallelism() + 1,
+            // One per computing thread: the caller and parallelism − 1 pool threads.
+            assertTrue(created.get() <= pool.getParallelism(),
                     created.get() + " workers for parallelism " + pool.getParallelism());
             assertEquals(created.get(), workers.created().size());
         }
@@ -182,7 +180,7 @@ class CoordinateSchedulerTest {
                             token.cancel();
                         }
                     }), ProgressListener.NONE, token));
-            int threads = pool == null ? 1 : pool.getParallelism() + 1;
+            int threads = pool == null ? 1 : pool.getParallelism();
             assertTrue(afterCancel.get() <= threads, afterCancel.get() + " coordinates ran after cancel on " + pool);
             assertEquals(1_000_000, e.total());
             assertTrue(e.done() < 1_000_000, "done " + e.done());
@@ -201,11 +199,8 @@ class CoordinateSchedulerTest {
                 maxDone.accumulateAndGet(done, Math::max);
             }, CancellationToken.none());
             assertEquals(n, maxDone.get(), "pool " + pool);
-            // One call per range processed; a leaf hands off and keeps only ranges of at least MIN_GRAIN.
-            int parallelism = pool == null ? 1 : pool.getParallelism();
-            int leaves = (n + CoordinateScheduler.grain(n, parallelism) - 1) / CoordinateScheduler.grain(n, parallelism);
-            assertTrue(calls.get() <= leaves + n / CoordinateScheduler.MIN_GRAIN,
-                    calls.get() + " calls for " + leaves + " leaves");
+            // One call per chunk: chunks are at least MIN_GRAIN long, except the range's last.
+            assertTrue(calls.get() <= n / CoordinateScheduler.MIN_GRAIN + 1, calls.get() + " calls");
         }
     }
 
@@ -261,7 +256,7 @@ class CoordinateSchedulerTest {
     }
 
     @Test
-    void afterRangeCoversEachCoordinateOnceHowEverTheLeavesWereSplit() {
+    void afterRangeCoversEachCoordinateOnceHowEverTheChunksFell() {
         for (ForkJoinPool pool : allExecutions()) {
             for (int n : new int[] {1, 9, 1001, 50_000}) {
                 RangeRecorder recorder = new RangeRecorder(n);
@@ -275,29 +270,56 @@ class CoordinateSchedulerTest {
     }
 
     @Test
-    void anIdleWorkerTakesOverPartOfALeafStillRunning() {
-        // Leaf [0, 100) is slow, every other leaf costs nothing: without hand-offs its thread
-        // would process all of it while the other thread waits. A slow coordinate takes 20 ms
-        // until a second thread has come to help, 1 ms after, so that a helper woken late on a
-        // loaded machine still has two seconds to arrive.
+    void theOtherThreadsClaimEveryOtherChunkWhileOneCoordinateIsStuck() {
+        // Coordinate 0 waits until every coordinate outside its own chunk is done. With claims
+        // from a shared counter the other thread takes all of them meanwhile; a fixed split of
+        // the range (half each) would leave the stuck thread's half undone and time out.
         ForkJoinPool two = pools[1];
         int n = 1600;
-        int grain = CoordinateScheduler.grain(n, two.getParallelism());
-        Thread[] owners = new Thread[grain];
-        Set<Thread> helping = ConcurrentHashMap.newKeySet();
+        int firstChunk = CoordinateScheduler.grain(n, two.getParallelism());
+        AtomicInteger outside = new AtomicInteger();
+        AtomicBoolean sawThemAll = new AtomicBoolean();
         CoordinateScheduler.run(two, n, stash(i -> {
-            if (i < grain) {
-                owners[i] = Thread.currentThread();
-                helping.add(Thread.currentThread());
-                try {
-                    Thread.sleep(helping.size() < 2 ? 20 : 1);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
+            if (i == 0) {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (outside.get() < n - firstChunk && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
                 }
+                sawThemAll.set(outside.get() == n - firstChunk);
+            } else if (i >= firstChunk) {
+                outside.incrementAndGet();
             }
         }), ProgressListener.NONE, CancellationToken.none());
-        Set<Thread> threads = new HashSet<>(Arrays.asList(owners));
-        assertEquals(2, threads.size(), "threads that processed the slow leaf [0, " + grain + ")");
+        assertTrue(sawThemAll.get(), outside.get() + " of " + (n - firstChunk) + " coordinates outside [0, "
+                + firstChunk + ") were done while coordinate 0 was stuck");
+    }
+
+    @Test
+    void theCallingThreadComputesTooAndAPoolOfOneIsTheCallerAlone() {
+        Thread caller = Thread.currentThread();
+        for (ForkJoinPool pool : pools) {
+            Set<Thread> threads = ConcurrentHashMap.newKeySet();
+            CoordinateScheduler.run(pool, 400, stash(i -> {
+                threads.add(Thread.currentThread());
+                long until = System.nanoTime() + 50_000;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            }), ProgressListener.NONE, CancellationToken.none());
+            assertTrue(threads.contains(caller), "the caller computed nothing on " + pool);
+            assertTrue(threads.size() <= pool.getParallelism(), threads.size() + " threads on " + pool);
+            if (pool.getParallelism() == 1) {
+                assertEquals(Set.of(caller), threads);
+            }
+        }
+    }
+
+    @Test
+    void theCommonPoolHelpsWithAllItsThreadsBesideTheCaller() {
+        assertEquals(ForkJoinPool.getCommonPoolParallelism(), CoordinateScheduler.helpers(ForkJoinPool.commonPool()));
+        assertEquals(2, CoordinateScheduler.helpers(pools[2]));
+        assertEquals(0, CoordinateScheduler.helpers(pools[0]));
+        assertEquals(0, CoordinateScheduler.helpers(null));
     }
 
     @Test

@@ -31,8 +31,8 @@ import java.util.concurrent.ForkJoinPool.ForkJoinWorkerThreadFactory;
  * workload's standard start point, then writes the trace and the plot.
  *
  * <p>Threads, as for {@code numgrad gradient}: 1 runs the numeric gradient's serial path in the
- * calling thread; T &gt; 1 a {@link ForkJoinPool} of T workers made for this run and closed after
- * it. The exact gradient runs in the calling thread.
+ * calling thread; T &gt; 1 the calling thread and T − 1 workers of a {@link ForkJoinPool} of
+ * parallelism T made for this run and closed after it. The exact gradient runs in the calling thread.
  */
 final class DescendRun {
 

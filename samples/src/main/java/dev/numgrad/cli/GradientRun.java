@@ -33,8 +33,9 @@ import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
  * times unmeasured while the JIT compiler is still compiling ({@link JitSettling}), and
  * {@code repeat} times measured.
  *
- * <p>Threads: 1 runs the engine's serial path in the calling thread; T &gt; 1 runs on a
- * {@link ForkJoinPool} of T workers created for this run and closed after it, so the common
+ * <p>Threads: 1 runs the engine's serial path in the calling thread; T &gt; 1 runs on the calling
+ * thread and T − 1 workers of a {@link ForkJoinPool} of parallelism T created for this run and
+ * closed after it, so the common
  * pool's size (and whatever else uses it) plays no part in the figures. The exact gradient
  * (backprop) is single-threaded and always runs in the calling thread. With a cluster, the
  * numeric gradients run on its members ({@link ClusterGradient}); this JVM still builds the

@@ -35,8 +35,9 @@ final class NumericGradientOptions {
     StepOptions step;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "T",
-            description = "Worker threads of a numeric gradient; 1 runs serially in the calling thread, more"
-                    + " run on a dedicated fork/join pool of T workers. Default: the available processors.")
+            description = "Threads of a numeric gradient; 1 runs serially in the calling thread, more"
+                    + " run on the calling thread and T − 1 workers of a dedicated fork/join pool."
+                    + " Default: the available processors.")
     Integer threads;
 
     /** --step and --relative-step exclude each other; neither means the scheme's own default. */
