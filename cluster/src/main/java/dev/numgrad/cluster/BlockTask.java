@@ -74,8 +74,13 @@ final class BlockTask extends MemberTask<BlockOutcome> {
         }
         NumericGradient engine = new NumericGradient(recipe.scheme(), recipe.steps(), recipe.mode(),
                 Execution.on(runtime.pool()), ProgressListener.NONE, parameters.cancellation(), recipe.probeBatch());
+        int[] block = coordinates;
         try {
-            GradientResult result = engine.computeCoordinates(loss, parameters.x(), coordinates);
+            // On a thread of the member's pool, not this executor thread: a gradient's calling
+            // thread computes too, so blocks started from the executor's threads would each add
+            // one computing thread to the pool's and oversubscribe the member's cores.
+            GradientResult result = runtime.pool()
+                    .submit(() -> engine.computeCoordinates(loss, parameters.x(), block)).join();
             return BlockOutcome.done(lo, result.values(), result.errorEstimates(), result.evaluations());
         } catch (GradientCancelledException | CancellationException | RejectedExecutionException e) {
             // The gradient is over, or this member is shutting down (its pool refuses or drops work).

@@ -276,7 +276,8 @@ class ClusterGradientTest {
 
     @Test
     void theTimeoutStopsAGradientThatTakesTooLong() {
-        LossSpec spec = LossSpec.parse("class:" + SlowSquaresFactory.class.getName() + ":400,2000");
+        // 800 probes of 10 ms on three members of two threads: over a second, well past 0.3 s.
+        LossSpec spec = LossSpec.parse("class:" + SlowSquaresFactory.class.getName() + ":400,10000");
         ClusterOptions options = ClusterOptions.defaults().withTimeout(java.time.Duration.ofMillis(300));
         ClusterUnavailableException e = assertThrows(ClusterUnavailableException.class,
                 () -> new ClusterGradient(NumericGradient.defaults(), client.instance(), options)

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.numgrad.GradientCancelledException;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -199,7 +201,8 @@ class CoordinateSchedulerTest {
                 maxDone.accumulateAndGet(done, Math::max);
             }, CancellationToken.none());
             assertEquals(n, maxDone.get(), "pool " + pool);
-            // One call per chunk: chunks are at least MIN_GRAIN long, except the range's last.
+            // One call per range processed: chunks and hand-offs hold MIN_GRAIN coordinates or
+            // more, except the one that ends the range.
             assertTrue(calls.get() <= n / CoordinateScheduler.MIN_GRAIN + 1, calls.get() + " calls");
         }
     }
@@ -292,6 +295,32 @@ class CoordinateSchedulerTest {
         }), ProgressListener.NONE, CancellationToken.none());
         assertTrue(sawThemAll.get(), outside.get() + " of " + (n - firstChunk) + " coordinates outside [0, "
                 + firstChunk + ") were done while coordinate 0 was stuck");
+    }
+
+    @Test
+    void anIdleThreadTakesOverPartOfAChunkStillRunning() {
+        // Chunk [0, grain) is slow, every other chunk costs nothing: without hand-offs its thread
+        // would process all of it while the other thread waits. A slow coordinate takes 20 ms
+        // until a second thread has come to help, 1 ms after, so that a helper woken late on a
+        // loaded machine still has two seconds to arrive.
+        ForkJoinPool two = pools[1];
+        int n = 1600;
+        int grain = CoordinateScheduler.grain(n, two.getParallelism());
+        Thread[] owners = new Thread[grain];
+        Set<Thread> helping = ConcurrentHashMap.newKeySet();
+        CoordinateScheduler.run(two, n, stash(i -> {
+            if (i < grain) {
+                owners[i] = Thread.currentThread();
+                helping.add(Thread.currentThread());
+                try {
+                    Thread.sleep(helping.size() < 2 ? 20 : 1);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }), ProgressListener.NONE, CancellationToken.none());
+        Set<Thread> threads = new HashSet<>(Arrays.asList(owners));
+        assertEquals(2, threads.size(), "threads that processed the slow chunk [0, " + grain + ")");
     }
 
     @Test
