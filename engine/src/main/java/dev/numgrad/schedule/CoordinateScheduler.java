@@ -34,9 +34,10 @@ import java.util.concurrent.locks.LockSupport;
  * a parked thread takes 15 µs to 2 ms to wake, and a caller that submits and waits puts two such
  * wake-ups on every gradient's critical path (the first worker's start, the caller's return). The
  * caller starts computing at once, and when its claims run out it waits for the helpers' last
- * chunks spinning first, as OpenMP's threads do at the end of a parallel loop. Interleaved in one JVM with the fork/join
- * scheduler it replaced, rosen(10000) gradients on two threads took 2–7 % less (medians of 40,
- * 14 of 14 rounds) with the same bits; linreg and logreg(256,1000) 1–2 % less.
+ * chunks spinning first, as OpenMP's threads do at the end of a parallel loop. Interleaved in one
+ * JVM with the fork/join scheduler this replaced, a prototype of it took 2–7 % less per
+ * rosen(10000) gradient on two threads (medians of 40, 14 of 14 rounds) with the same bits, and
+ * 1–2 % less on linreg and logreg(256,1000); docs/performance.md has the side-by-side runs.
  *
  * <p>A thread that finds the counter at n waits for the others' chunks, and while it waits, a
  * running chunk hands off the upper half of what it has left every {@value #MIN_GRAIN}
@@ -77,13 +78,13 @@ public final class CoordinateScheduler {
     public static final int MIN_GRAIN = 8;
 
     /**
-     * How long the caller spins for the helpers' last chunks before parking: longer than the
-     * wake-up it saves (15 µs to 2 ms on the development VM), short next to a gradient worth
-     * running on several threads.
+     * How long a thread with nothing left to claim spins for the others' last chunks (or their
+     * hand-offs) before parking: longer than the wake-up it saves (15 µs to 2 ms on the
+     * development VM), short next to a gradient worth running on several threads.
      */
     static final long END_SPIN_NANOS = 1_000_000;
 
-    /** The caller's park between checks once the spin is over. */
+    /** A waiting thread's park between checks once the spin is over. */
     private static final long PARK_NANOS = 50_000;
 
     private CoordinateScheduler() {
@@ -194,7 +195,7 @@ public final class CoordinateScheduler {
      * The work of one run on several threads: the shared claim counter, the ranges running
      * chunks handed off to idle threads, and how many ranges are not finished yet.
      */
-    private static final class Claims {
+    private static final class Claims implements Splitter {
 
         private final Run<?> run;
         private final int participants;
@@ -210,6 +211,8 @@ public final class CoordinateScheduler {
         private final AtomicInteger unfinished = new AtomicInteger();
         /** Threads with nothing to do that wait for a hand-off. */
         private final AtomicInteger idle = new AtomicInteger();
+        /** Hand-offs in {@link #handedOff}: a waiting thread is served by one, not split for again. */
+        private final AtomicInteger queued = new AtomicInteger();
 
         Claims(Run<?> run, int participants, int grain) {
             this.run = run;
@@ -273,30 +276,34 @@ public final class CoordinateScheduler {
             if (range == null) {
                 return false;
             }
-            process((int) (range >>> 32), (int) (long) range);
+            queued.decrementAndGet();
+            long bounds = range;
+            process((int) (bounds >>> 32), (int) bounds);
             return true;
         }
 
         /** Processes a range counted in {@link #unfinished}, then counts it finished. */
         private void process(int lo, int hi) {
             try {
-                run.chunk(lo, hi, this::keep);
+                run.chunk(lo, hi, this);
             } finally {
                 unfinished.decrementAndGet();
             }
         }
 
         /**
-         * Called every {@value #MIN_GRAIN} coordinates by a running chunk: while another thread
-         * is idle, hands off the upper half of what is left (if both halves hold {@value
-         * #MIN_GRAIN} coordinates or more) and returns the new end.
+         * Called every {@value #MIN_GRAIN} coordinates by a running chunk: while a thread waits
+         * with no hand-off queued for it, hands off the upper half of what is left (if both halves
+         * hold {@value #MIN_GRAIN} coordinates or more) and returns the new end.
          */
-        private int keep(int at, int end) {
-            if (idle.get() == 0 || end - at < 2 * MIN_GRAIN) {
+        @Override
+        public int keep(int at, int end) {
+            if (idle.get() <= queued.get() || end - at < 2 * MIN_GRAIN) {
                 return end;
             }
             int mid = (at + end) >>> 1;
             unfinished.incrementAndGet();
+            queued.incrementAndGet();
             handedOff.addFirst(((long) mid << 32) | end);
             return mid;
         }
