@@ -119,7 +119,11 @@ public class GradientModeBenchmark {
         }
     }
 
-    /** Where the coordinates run: 0 = the caller's thread, else a pool of that many workers. */
+    /**
+     * Where the coordinates run: 0 = the caller's thread (serial path), else that many computing
+     * threads, the caller and threads − 1 workers of a pool of parallelism {@code threads} (so 1
+     * is the serial path too).
+     */
     @State(Scope.Benchmark)
     public static class Workers {
 
@@ -133,7 +137,7 @@ public class GradientModeBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             if (threads < 0) {
-                throw new IllegalArgumentException("threads must be 0 (serial) or a worker count, got " + threads);
+                throw new IllegalArgumentException("threads must be 0 (serial) or a thread count, got " + threads);
             }
             Execution execution = Execution.serial();
             if (threads > 0) {
