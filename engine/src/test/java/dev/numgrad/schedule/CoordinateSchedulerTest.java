@@ -327,15 +327,24 @@ class CoordinateSchedulerTest {
     void theCallingThreadComputesTooAndAPoolOfOneIsTheCallerAlone() {
         Thread caller = Thread.currentThread();
         for (ForkJoinPool pool : pools) {
+            // The pool's threads hold each coordinate they take until the caller has computed
+            // one, so that they cannot claim every chunk first however the threads are
+            // scheduled: each holds one chunk at a time, and there are more chunks than threads.
+            // A caller that only waited would leave them waiting out the one deadline, and fail.
             Set<Thread> threads = ConcurrentHashMap.newKeySet();
+            AtomicBoolean callerComputed = new AtomicBoolean();
+            long deadline = System.nanoTime() + 10_000_000_000L;
             CoordinateScheduler.run(pool, 400, stash(i -> {
                 threads.add(Thread.currentThread());
-                long until = System.nanoTime() + 50_000;
-                while (System.nanoTime() < until) {
+                if (Thread.currentThread() == caller) {
+                    callerComputed.set(true);
+                    return;
+                }
+                while (!callerComputed.get() && System.nanoTime() < deadline) {
                     Thread.onSpinWait();
                 }
             }), ProgressListener.NONE, CancellationToken.none());
-            assertTrue(threads.contains(caller), "the caller computed nothing on " + pool);
+            assertTrue(callerComputed.get(), "the caller computed nothing on " + pool);
             assertTrue(threads.size() <= pool.getParallelism(), threads.size() + " threads on " + pool);
             if (pool.getParallelism() == 1) {
                 assertEquals(Set.of(caller), threads);
