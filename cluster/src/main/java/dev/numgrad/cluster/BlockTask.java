@@ -9,7 +9,9 @@ import dev.numgrad.gradient.NumericGradient;
 import dev.numgrad.loss.Loss;
 import dev.numgrad.schedule.ProgressListener;
 import java.io.IOException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -79,8 +81,8 @@ final class BlockTask extends MemberTask<BlockOutcome> {
             // On a thread of the member's pool, not this executor thread: a gradient's calling
             // thread computes too, so blocks started from the executor's threads would each add
             // one computing thread to the pool's and oversubscribe the member's cores.
-            GradientResult result = runtime.pool()
-                    .submit(() -> engine.computeCoordinates(loss, parameters.x(), block)).join();
+            GradientResult result = onMemberPool(runtime,
+                    () -> engine.computeCoordinates(loss, parameters.x(), block));
             return BlockOutcome.done(lo, result.values(), result.errorEstimates(), result.evaluations());
         } catch (GradientCancelledException | CancellationException | RejectedExecutionException e) {
             // The gradient is over, or this member is shutting down (its pool refuses or drops work).
@@ -90,6 +92,26 @@ final class BlockTask extends MemberTask<BlockOutcome> {
                 return BlockOutcome.failed(BlockOutcome.Kind.CANCELLED, lo, e);
             }
             return BlockOutcome.failed(BlockOutcome.Kind.LOSS_FAILED, lo, e);
+        }
+    }
+
+    /**
+     * {@code gradient} computed on a thread of the member's pool; what it throws is rethrown
+     * as thrown ({@code ForkJoinTask.join()} would rethrow a copy whose message is the
+     * original's toString).
+     */
+    private static GradientResult onMemberPool(MemberRuntime runtime, Callable<GradientResult> gradient) {
+        try {
+            return runtime.pool().submit(gradient).get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException thrown -> throw thrown;
+                case Error thrown -> throw thrown;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while the block was computed");
         }
     }
 

@@ -190,6 +190,10 @@ class ClusterGradientTest {
                         .compute(spec, x));
         assertTrue(e.getMessage().startsWith("on member 127.0.0.1:") && e.getMessage().contains("17"), e.getMessage());
         assertEquals("dev.numgrad.NonFiniteLossException", e.remoteType());
+        // the member's own words, as a local gradient says them, not a rethrown copy's toString()
+        RuntimeException local = assertThrows(RuntimeException.class,
+                () -> NumericGradient.defaults().compute(new FailingFactory().create(""), x));
+        assertTrue(e.getMessage().endsWith(local.getMessage()), e.getMessage() + " | local: " + local.getMessage());
     }
 
     @Test
