@@ -24,10 +24,9 @@ final class SegmentBlackBoxWorker extends BlackBoxWorker {
      * The copy comes from {@link AlignedCopies#SHARED}, which keeps copies between gradients (a
      * fresh one is a native allocation on fresh pages: 220–280 µs for n = 10000 on the
      * development VM), and goes back there through {@link #release()} when the gradient is done.
-     * Its memory belongs to an automatic arena: a copy that is never given back (a gradient whose
-     * pool failed under it, where another thread may still be using the worker) is freed by the
-     * garbage collector once unreachable, and counts against {@code -XX:MaxDirectMemorySize}
-     * until then, whose limit triggers a collection. A confined arena cannot serve: a worker
+     * Its memory belongs to an automatic arena: a copy the store does not keep (it keeps at most
+     * its bound of idle bytes) is freed by the garbage collector once unreachable, and counts
+     * against {@code -XX:MaxDirectMemorySize} until then, whose limit triggers a collection. A confined arena cannot serve: a worker
      * moves between the pool's threads.
      */
     SegmentBlackBoxWorker(Job job, SegmentEvaluator segments) {
