@@ -58,10 +58,11 @@ public interface KernelSupport {
     double sumOfSquares(double[] a, int from, int to);
 
     /**
-     * The chained Rosenbrock sum over x[from, to): with cᵢ = x_{i+1} − xᵢ² (one fma) and
-     * aᵢ = 1 − xᵢ for i in [from, to − 1), returns 100·Σcᵢ² + Σaᵢ², each sum accumulated by fmas;
-     * 0 when the range holds fewer than two elements. One pass over x, no scratch: the value of the
-     * {@code rosen(n)} workload, which a black-box gradient evaluates 2n times.
+     * The chained Rosenbrock sum over x[from, to): with cᵢ = x_{i+1} − xᵢ·xᵢ (a rounded product,
+     * then a difference, as the C reference's source writes it) and aᵢ = 1 − xᵢ for i in
+     * [from, to − 1), returns 100·Σcᵢ² + Σaᵢ², each sum accumulated by fmas; 0 when the range holds
+     * fewer than two elements. One pass over x, no scratch: the value of the {@code rosen(n)}
+     * workload, which a black-box gradient evaluates 2n times.
      *
      * @param x the point; not modified
      * @param from the first coordinate

@@ -5,7 +5,8 @@ import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
- * Reference kernels: plain loops in index order, {@link Math#fma} for every product-sum, and
+ * Reference kernels: plain loops in index order, {@link Math#fma} for every product added to a
+ * running sum (rosenbrock's cᵢ = x_{i+1} − xᵢ·xᵢ is a product, then a difference), and
  * the JDK's {@link Math#tanh}/{@link Math#exp}/{@link Math#log1p}. Every Panama kernel is
  * tested against these, so they stay simple enough to be obviously right; speed comes from
  * {@code PanamaKernelSupport}.
@@ -70,7 +71,7 @@ public final class ScalarKernelSupport implements KernelSupport {
         double valley = 0;
         double offset = 0;
         for (int i = from; i < to - 1; i++) {
-            double c = Math.fma(-x[i], x[i], x[i + 1]);
+            double c = x[i + 1] - x[i] * x[i];
             double a = 1 - x[i];
             valley = Math.fma(c, c, valley);
             offset = Math.fma(a, a, offset);
@@ -86,7 +87,7 @@ public final class ScalarKernelSupport implements KernelSupport {
         double offset = 0;
         for (int i = from; i < to - 1; i++) {
             double xi = x.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, i);
-            double c = Math.fma(-xi, xi, x.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, i + 1));
+            double c = x.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, i + 1) - xi * xi;
             double a = 1 - xi;
             valley = Math.fma(c, c, valley);
             offset = Math.fma(a, a, offset);
