@@ -4,11 +4,13 @@
 # same machine load. Prints a Markdown table with the medians of the rounds and
 # "C time / numgrad time" (above 1: numgrad is faster).
 #
-# Usage: bench/native/compare.sh [-t THREADS] [-n ROUNDS] [-b PROBE_BATCH] [-w WARMUP] [WORKLOAD:SIZES ...]
+# Usage: bench/native/compare.sh [-t THREADS] [-n ROUNDS] [-b PROBE_BATCH] [-w WARMUP] [-v] [WORKLOAD:SIZES ...]
 #   default workloads: the standard ones of issue 12 (see docs/performance.md)
 #   -t  workers for both (default 2)       -n  alternating rounds (default 3)
 #   -b  pass --probe-batch to numgrad (default: leave numgrad's default)
 #   -w  warm-up gradients before the timed ones, for both (default 1)
+#   -v  also print every round's times (one line per round, on stderr), to see the spread
+#       from one JVM start to the next, not only the median
 # Each round runs one process of each with --warmup WARMUP and --repeat 5; a round's figure is
 # that process's median. One warm-up is the issue's protocol; a JVM needs more on the fast
 # gradients (a rosen(10000) gradient takes ~15 ms, shorter than C2 takes to compile the loops),
@@ -19,14 +21,15 @@
 # of their own, so that before and after are measured under the same machine load.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-threads=2 rounds=3 batch="" warmup=1
-while getopts "t:n:b:w:" opt; do
+threads=2 rounds=3 batch="" warmup=1 verbose=""
+while getopts "t:n:b:w:v" opt; do
   case $opt in
     t) threads=$OPTARG ;;
     n) rounds=$OPTARG ;;
     b) batch=$OPTARG ;;
     w) warmup=$OPTARG ;;
-    *) sed -n '2,19p' "$0" >&2; exit 2 ;;
+    v) verbose=1 ;;
+    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -71,6 +74,13 @@ for spec in "${workloads[@]}"; do
     if [[ -n "$baseline" ]]; then
       b_json=$("$baseline" gradient --workload "$name" --size "$sizes" "${numgrad_args[@]}")
       b_times+=("$(jq -r .seconds <<<"$b_json")")
+    fi
+    if [[ -n "$verbose" ]]; then
+      line=$(awk -v j="${j_times[r]}" -v c="${c_times[r]}" \
+        'BEGIN {printf "numgrad %.4g s, C %.4g s, C ÷ numgrad %.2f", j, c, c / j}')
+      [[ -n "$baseline" ]] && line+=$(awk -v b="${b_times[r]}" -v c="${c_times[r]}" \
+        'BEGIN {printf ", baseline %.4g s, C ÷ baseline %.2f", b, c / b}')
+      echo "$name($sizes) round $((r + 1)): $line" >&2
     fi
   done
   j=$(printf '%s\n' "${j_times[@]}" | median)
