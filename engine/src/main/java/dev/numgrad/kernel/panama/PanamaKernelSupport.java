@@ -229,11 +229,12 @@ public final class PanamaKernelSupport implements KernelSupport {
      * the scalar reference's (a product and a difference for c, one subtraction for a), so only
      * the summation order differs from it.
      *
-     * <p>c is x_{i+1} − xᵢ·xᵢ rather than one fma(−xᵢ, xᵢ, x_{i+1}): with the vector neg() before
-     * the fma an evaluation took 10 % longer, as if C2 kept the negation as an operation of its
-     * own (no disassembler here to show it; computing −xᵢ once and 1 − xᵢ from it was no faster) (one thread, 10,000 rosen(10000) evaluations: 7.3-7.5 against 8.2-8.4 ms,
-     * scratch harness; two threads in the CLI, 20,000 per gradient: 7.9 against 8.9 ms). The
-     * price is one more rounding of cᵢ, an error of at most ε·xᵢ², far below the 2n·ε·f of the
+     * <p>c is x_{i+1} − xᵢ·xᵢ rather than one fma(−xᵢ, xᵢ, x_{i+1}): with the vector neg()
+     * before the fma an evaluation took 10 % longer (one thread, 10,000 rosen(10000)
+     * evaluations: 7.3–7.5 against 8.2–8.4 ms, scratch harness; two threads in the CLI, 20,000
+     * per gradient: 7.9 against 8.9 ms), as if C2 kept the negation as an operation of its own
+     * (no disassembler here to show it; −xᵢ computed once, with 1 − xᵢ taken from it, was no
+     * faster). The price is one more rounding of cᵢ, at most ε·xᵢ², far below the error of the
      * sums themselves.
      */
     @Override
