@@ -231,11 +231,11 @@ public final class PanamaKernelSupport implements KernelSupport {
      *
      * <p>c is x_{i+1} − xᵢ·xᵢ rather than one fma(−xᵢ, xᵢ, x_{i+1}): with the vector neg()
      * before the fma an evaluation took 10 % longer (one thread, 10,000 rosen(10000)
-     * evaluations: 7.3–7.5 against 8.2–8.4 ms, scratch harness; two threads in the CLI, 20,000
-     * per gradient: 7.9 against 8.9 ms), as if C2 kept the negation as an operation of its own
-     * (no disassembler here to show it; −xᵢ computed once, with 1 − xᵢ taken from it, was no
-     * faster). The price is one more rounding of cᵢ, at most ε·xᵢ², far below the error of the
-     * sums themselves.
+     * evaluations: medians of 7.4–7.5 against 8.2–8.4 ms, scratch harness; two threads in the
+     * CLI, 20,000 per gradient: 7.9 against 8.9 ms), as if C2 kept the negation as an
+     * operation of its own (no disassembler here to show it; −xᵢ computed once, with 1 − xᵢ
+     * taken from it, was no faster). The price is one more rounding of cᵢ, at most ε·xᵢ², far
+     * below the error of the sums themselves.
      */
     @Override
     public double rosenbrock(double[] x, int from, int to) {
